@@ -1,0 +1,161 @@
+//! Options of `yunce-sched run`.
+
+use yunce_sched::{CapabilityTable, Policy};
+
+/// Experiment kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Inflation,
+    Replay,
+}
+
+/// Parsed `run` options.
+#[derive(Clone, Debug)]
+pub struct Args {
+    pub nodes: String,
+    pub pods: String,
+    pub policies: Vec<Policy>,
+    pub seeds: Vec<u64>,
+    pub tune: f64,
+    pub out: String,
+    pub mode: Mode,
+    pub queues: Vec<yunce_sched::QueueKind>,
+    pub sample_secs: u64,
+    pub capabilities: CapabilityTable,
+    pub threads: usize,
+}
+
+fn parse_seeds(s: &str) -> Result<Vec<u64>, String> {
+    let num = |x: &str| {
+        x.trim()
+            .parse::<u64>()
+            .map_err(|_| format!("--seeds: {x:?} is not a non-negative integer"))
+    };
+    if let Some((a, b)) = s.split_once("..") {
+        let (a, b) = (num(a)?, num(b.trim_start_matches('='))?);
+        if b < a || b - a >= 10_000 {
+            return Err(format!(
+                "--seeds: range {s:?} must be A..B with A <= B and at most 10000 seeds"
+            ));
+        }
+        Ok((a..=b).collect())
+    } else {
+        s.split(',').map(num).collect()
+    }
+}
+
+impl Args {
+    /// Parses the arguments after `run`.
+    pub fn parse(argv: &[String]) -> Result<Self, String> {
+        let mut a = Args {
+            nodes: String::new(),
+            pods: String::new(),
+            policies: Vec::new(),
+            seeds: vec![42],
+            tune: 1.3,
+            out: String::new(),
+            mode: Mode::Inflation,
+            queues: vec![
+                yunce_sched::QueueKind::Fifo,
+                yunce_sched::QueueKind::Backfill,
+            ],
+            sample_secs: 3600,
+            capabilities: CapabilityTable::default(),
+            threads: std::thread::available_parallelism().map_or(1, usize::from),
+        };
+        let mut it = argv.iter();
+        while let Some(flag) = it.next() {
+            let mut value = || {
+                it.next()
+                    .cloned()
+                    .ok_or_else(|| format!("{flag} needs a value"))
+            };
+            match flag.as_str() {
+                "--nodes" => a.nodes = value()?,
+                "--pods" => a.pods = value()?,
+                "--out" => a.out = value()?,
+                "--policy" => {
+                    let v = value()?;
+                    a.policies = if v == "all" {
+                        Policy::ALL.to_vec()
+                    } else {
+                        v.split(',')
+                            .map(|p| {
+                                Policy::from_name(p.trim())
+                                    .ok_or_else(|| format!("--policy: unknown policy {p:?}"))
+                            })
+                            .collect::<Result<_, _>>()?
+                    };
+                }
+                "--seeds" => a.seeds = parse_seeds(&value()?)?,
+                "--tune" => {
+                    let v = value()?;
+                    a.tune = v
+                        .parse()
+                        .ok()
+                        .filter(|t: &f64| t.is_finite() && *t >= 0.0)
+                        .ok_or_else(|| format!("--tune: {v:?} is not a non-negative number"))?;
+                }
+                "--mode" => {
+                    a.mode = match value()?.as_str() {
+                        "inflation" => Mode::Inflation,
+                        "replay" => Mode::Replay,
+                        m => {
+                            return Err(format!(
+                                "--mode: expected inflation or replay, found {m:?}"
+                            ));
+                        }
+                    }
+                }
+                "--queue" => {
+                    a.queues = match value()?.as_str() {
+                        "fifo" => vec![yunce_sched::QueueKind::Fifo],
+                        "backfill" => vec![yunce_sched::QueueKind::Backfill],
+                        "both" => vec![
+                            yunce_sched::QueueKind::Fifo,
+                            yunce_sched::QueueKind::Backfill,
+                        ],
+                        q => {
+                            return Err(format!(
+                                "--queue: expected fifo, backfill or both, found {q:?}"
+                            ));
+                        }
+                    }
+                }
+                "--sample-secs" => {
+                    let v = value()?;
+                    a.sample_secs =
+                        v.parse().ok().filter(|s| *s > 0).ok_or_else(|| {
+                            format!("--sample-secs: {v:?} is not a positive integer")
+                        })?;
+                }
+                "--capability" => {
+                    a.capabilities = CapabilityTable::with_overrides(&value()?)
+                        .map_err(|e| format!("--capability: {e}"))?
+                }
+                "--threads" => {
+                    let v = value()?;
+                    a.threads = v
+                        .parse()
+                        .ok()
+                        .filter(|t| *t > 0)
+                        .ok_or_else(|| format!("--threads: {v:?} is not a positive integer"))?;
+                }
+                other => return Err(format!("unknown option {other:?}")),
+            }
+        }
+        for (name, v) in [
+            ("--nodes", &a.nodes),
+            ("--pods", &a.pods),
+            ("--out", &a.out),
+        ] {
+            if v.is_empty() {
+                return Err(format!("{name} is required"));
+            }
+        }
+        if a.policies.is_empty() {
+            return Err("--policy is required".to_owned());
+        }
+        Ok(a)
+    }
+}

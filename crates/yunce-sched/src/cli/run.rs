@@ -1,0 +1,135 @@
+//! The `run` and `summary` subcommands.
+
+use super::args::{Args, Mode};
+use std::sync::Mutex;
+use std::time::Instant;
+use yunce_sched::{
+    CURVE_CSV_HEADER, Cluster, Policy, RunConfig, RunResult, parse_nodes, parse_pods,
+    render_summary, summarize, summarize_csv, workload_name, write_curve_csv,
+};
+
+fn read(path: &str) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))
+}
+
+fn write(path: &str, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("cannot write {path}: {e}"))
+}
+
+/// Runs jobs on `threads` workers; results come back in job order whatever the timing.
+pub(super) fn parallel<J: Sync, R: Send>(
+    jobs: &[J],
+    threads: usize,
+    f: impl Fn(&J) -> R + Sync,
+) -> Vec<R> {
+    let slots: Vec<Mutex<Option<R>>> = jobs.iter().map(|_| Mutex::new(None)).collect();
+    let next = Mutex::new(0usize);
+    std::thread::scope(|s| {
+        for _ in 0..threads.clamp(1, jobs.len().max(1)) {
+            s.spawn(|| {
+                loop {
+                    let i = {
+                        let Ok(mut n) = next.lock() else { return };
+                        let i = *n;
+                        *n += 1;
+                        i
+                    };
+                    let Some(job) = jobs.get(i) else { return };
+                    let r = f(job);
+                    if let Ok(mut slot) = slots[i].lock() {
+                        *slot = Some(r);
+                    }
+                }
+            });
+        }
+    });
+    slots
+        .into_iter()
+        .filter_map(|m| m.into_inner().ok().flatten())
+        .collect()
+}
+
+pub fn run(a: &Args) -> Result<(), String> {
+    let nodes = parse_nodes(&read(&a.nodes)?).map_err(|e| format!("{}: {e}", a.nodes))?;
+    let pods = parse_pods(&read(&a.pods)?).map_err(|e| format!("{}: {e}", a.pods))?;
+    let cluster = Cluster::new(&nodes, true).map_err(|e| e.to_string())?;
+    let workload = workload_name(&a.pods);
+    eprintln!(
+        "cluster: {} GPU nodes, {} GPUs; workload {workload}: {} pods",
+        cluster.len(),
+        cluster.total_gpus(),
+        pods.len()
+    );
+    match a.mode {
+        Mode::Inflation => run_inflation(a, &cluster, &pods, &workload),
+        Mode::Replay => super::run_replay::run(a, &cluster, &pods, &workload),
+    }
+}
+
+fn run_inflation(
+    a: &Args,
+    cluster: &Cluster,
+    pods: &[yunce_sched::PodSpec],
+    workload: &str,
+) -> Result<(), String> {
+    let jobs: Vec<(Policy, u64)> = a
+        .policies
+        .iter()
+        .flat_map(|&p| a.seeds.iter().map(move |&s| (p, s)))
+        .collect();
+    let total = jobs.len();
+    let done = Mutex::new(0usize);
+    let started = Instant::now();
+    let results: Vec<Result<RunResult, String>> = parallel(&jobs, a.threads, |&(policy, seed)| {
+        let t = Instant::now();
+        let cfg = RunConfig {
+            policy,
+            seed,
+            tune: a.tune,
+            capabilities: a.capabilities.clone(),
+            workload: workload.to_owned(),
+        };
+        let r = yunce_sched::run_inflation(cluster, pods, &cfg).map_err(|e| e.to_string());
+        if let (Ok(r), Ok(mut d)) = (&r, done.lock()) {
+            *d += 1;
+            let alloc = r
+                .at(100)
+                .and_then(|p| p.gpu_alloc_pct)
+                .map_or("-".to_owned(), |v| format!("{v:.2}"));
+            eprintln!(
+                "[{:>3}/{total}] {:<10} seed {seed}: alloc@100% {alloc}, failed pods {} ({:.2} s)",
+                *d,
+                policy.name(),
+                r.pods_failed,
+                t.elapsed().as_secs_f64()
+            );
+        }
+        r
+    });
+    let results: Vec<RunResult> = results.into_iter().collect::<Result<_, _>>()?;
+    let mut csv = String::from(CURVE_CSV_HEADER);
+    csv.push('\n');
+    for r in &results {
+        write_curve_csv(&mut csv, r);
+    }
+    write(&a.out, &csv)?;
+    eprintln!(
+        "wrote {} ({} runs in {:.2} s)",
+        a.out,
+        results.len(),
+        started.elapsed().as_secs_f64()
+    );
+    print!("{}", render_summary(&summarize(&results)));
+    Ok(())
+}
+
+pub fn summary(argv: &[String]) -> Result<(), String> {
+    let path = match argv {
+        [p] => p,
+        [flag, p] if flag == "--in" => p,
+        _ => return Err("usage: yunce-sched summary FILE.csv".to_owned()),
+    };
+    let rows = summarize_csv(&read(path)?).map_err(|e| format!("{path}: {e}"))?;
+    print!("{}", render_summary(&rows));
+    Ok(())
+}

@@ -1,0 +1,55 @@
+//! Yunce scheduler engine: replays GPU-sharing workloads on a GPU cluster with Fragmentation
+//! Gradient Descent (Weng et al., USENIX ATC '23) and five baseline policies.
+//!
+//! The crate is pure: no file IO, no wall clock, no threads, and every random choice comes
+//! from a seeded generator, one stream per purpose. It builds for native targets and wasm32.
+//!
+//! ```no_run
+//! use yunce_sched::{Cluster, Policy, RunConfig, Simulation, parse_nodes, parse_pods};
+//! # fn demo(nodes_csv: &str, pods_csv: &str) -> Result<(), Box<dyn std::error::Error>> {
+//! let cluster = Cluster::new(&parse_nodes(nodes_csv)?, true)?;
+//! let pods = parse_pods(pods_csv)?;
+//! let mut sim = Simulation::new(&cluster, &pods, &RunConfig::new(Policy::Fgd, 42))?;
+//! while !sim.step(500).is_finished() {
+//!     // report sim.progress().fraction(), or stop here to cancel
+//! }
+//! let result = sim.result();
+//! println!("{:?}", result.at(100));
+//! # Ok(()) }
+//! ```
+#![warn(missing_docs)]
+
+mod capability;
+mod cluster;
+mod engine;
+mod inflation;
+mod metrics;
+mod model;
+mod parse;
+mod policy;
+mod replay;
+mod rng;
+mod typical;
+
+pub use capability::{CapabilityTable, DEFAULT_CAPABILITIES};
+pub use cluster::{Cluster, ClusterState, MAX_MODELS, Placement, SimError};
+pub use inflation::{
+    MAX_WORKLOAD_PODS, NodeUsage, Progress, RunConfig, Simulation, class_counts, inflated_order,
+    run_inflation,
+};
+pub use metrics::{
+    CURVE_CSV_HEADER, CurvePoint, EventRecord, MAX_ARRIVED_PCT, ModelAlloc, PolicySummary,
+    RunResult, discretize, render_summary, summarize, summarize_csv, write_curve_csv,
+};
+pub use model::{MAX_GPUS_PER_NODE, MILLI_PER_GPU, NodeSpec, PodClass, PodSpec};
+pub use parse::{
+    NODE_HEADER, POD_HEADER_FULL, POD_HEADER_SHORT, ParseError, parse_gpu_spec, parse_nodes,
+    parse_pods, workload_name,
+};
+pub use policy::Policy;
+pub use replay::{
+    DelayStats, QueueKind, REPLAY_CSV_HEADER, ReplayConfig, ReplayResult, ReplaySample,
+    ReplaySimulation, run_replay, write_replay_csv,
+};
+pub use rng::{Pcg32, Stream};
+pub use typical::{POPULARITY_THRESHOLD_PCT, TypicalPod, TypicalPods};
