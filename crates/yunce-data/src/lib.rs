@@ -21,7 +21,7 @@ pub mod records;
 pub mod validate;
 
 pub use compute::finance::{Growth, GrowthError};
-pub use compute::market::{SeriesPoint, SharePoint, ShareSeries, YoyPp};
+pub use compute::market::{CANALYS_METHOD_CHANGE, SeriesPoint, SharePoint, ShareSeries, YoyPp};
 pub use error::{DataError, ErrorKind, ValidationError};
 pub use period::{Date, FiscalPart, FiscalPeriod, Granularity, Period};
 pub use records::common::{Confidence, Meta, Origin};
@@ -31,7 +31,7 @@ pub use records::other::{
     Accelerator, ComputeCapacity, Event, EventCategory, ExportControl, MarketContext, Outage,
     PlanTarget,
 };
-pub use records::sources::{Battle, Inconsistency, SeedFact, Severity, Source};
+pub use records::sources::{ArticleEntry, Battle, Inconsistency, SeedFact, Severity, Source};
 
 /// The text of every data file, keyed by purpose. [`DataFiles::EMBEDDED`] holds the
 /// shipped files; tests swap one out to feed bad input.
@@ -59,6 +59,8 @@ pub struct DataFiles<'a> {
     pub outages: &'a str,
     /// `battles.csv`.
     pub battles: &'a str,
+    /// `article.csv`.
+    pub article: &'a str,
     /// `inconsistencies.csv`.
     pub inconsistencies: &'a str,
     /// `seed_facts_index.csv`.
@@ -81,6 +83,7 @@ impl DataFiles<'static> {
         export_controls: include_str!("../data/export_controls.csv"),
         outages: include_str!("../data/outages.csv"),
         battles: include_str!("../data/battles.csv"),
+        article: include_str!("../data/article.csv"),
         inconsistencies: include_str!("../data/inconsistencies.csv"),
         seed_facts: include_str!("../data/seed_facts_index.csv"),
         sources: include_str!("../data/sources.csv"),
@@ -112,6 +115,8 @@ pub struct Dataset {
     pub outages: Vec<Outage>,
     /// The seed's five battles.
     pub battles: Vec<Battle>,
+    /// The seed article's metadata and section summaries.
+    pub article: Vec<ArticleEntry>,
     /// Inconsistencies and checks.
     pub inconsistencies: Vec<Inconsistency>,
     /// Index of seed-derived rows.
@@ -158,6 +163,7 @@ impl Dataset {
             )?)?,
             outages: other::load_outages(&table("outages.csv", files.outages)?)?,
             battles: sources::load_battles(&table("battles.csv", files.battles)?)?,
+            article: sources::load_article(&table("article.csv", files.article)?)?,
             inconsistencies: sources::load_inconsistencies(&table(
                 "inconsistencies.csv",
                 files.inconsistencies,

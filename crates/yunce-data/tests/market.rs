@@ -109,6 +109,10 @@ fn yoy_change_in_points() {
         .share_yoy_pp(Measure::CanalysSpend, Vendor::Alibaba, q("2023Q3"))
         .unwrap();
     assert!((y.pp - 3.0).abs() < 1e-9, "39 vs 36");
+    assert!(
+        y.crosses_method_change,
+        "Canalys counts internal consumption from 2023Q2"
+    );
     let y = d
         .share_yoy_pp(Measure::CanalysSpend, Vendor::TopN(4), q("2022"))
         .unwrap();

@@ -34,7 +34,14 @@ pub struct YoyPp<'a> {
     pub current: &'a MarketShare,
     /// The year-ago row (same source and metric definition).
     pub year_ago: &'a MarketShare,
+    /// True when the two periods straddle a change in the source's method, so the
+    /// change is partly an artefact (Canalys counts Alibaba's internal consumption
+    /// from 2023Q2; see IC-003 and IC-007).
+    pub crosses_method_change: bool,
 }
+
+/// First quarter in which Canalys counted Alibaba's intra-group consumption.
+pub const CANALYS_METHOD_CHANGE: Period = Period::Quarter(2023, 2);
 
 /// Picks one row among duplicates: highest confidence, then the later row, since
 /// later rows in the fact base record corrections (e.g. MS-021 after MS-019, IC-011).
@@ -186,10 +193,14 @@ impl Dataset {
         {
             return None;
         }
+        let crosses_method_change = measure == Measure::CanalysSpend
+            && year_ago.base.period_start < CANALYS_METHOD_CHANGE.start()
+            && current.base.period_end >= CANALYS_METHOD_CHANGE.end();
         Some(YoyPp {
             pp: current.base.value? - year_ago.base.value?,
             current,
             year_ago,
+            crosses_method_change,
         })
     }
 

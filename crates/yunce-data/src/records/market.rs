@@ -243,7 +243,9 @@ impl Vendor {
             Self::Others => "others",
             Self::TopN(3) => "top3",
             Self::TopN(4) => "top4",
-            Self::TopN(_) => "top5",
+            Self::TopN(5) => "top5",
+            // Only 3, 4 and 5 occur (from_slug accepts nothing else).
+            Self::TopN(_) => "top-n",
         }
     }
 

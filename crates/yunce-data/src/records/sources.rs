@@ -134,6 +134,55 @@ pub struct Battle {
     pub line: usize,
 }
 
+/// The seed article's metadata or one of its sections (`article.csv`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleEntry {
+    /// `article` for the header row, `section` for a section.
+    pub kind: String,
+    /// Section number (`None` for the article row).
+    pub n: Option<u8>,
+    /// Chinese title.
+    pub title_zh: String,
+    /// English title (article row only).
+    pub title_en: String,
+    /// English summary (sections only).
+    pub summary_en: String,
+    /// Outlet (article row only).
+    pub outlet: String,
+    /// Publication date (article row only).
+    pub published: String,
+    /// Author (article row only).
+    pub author: String,
+    /// Editor (article row only).
+    pub editor: String,
+    /// Source ids.
+    pub source_ids: Vec<String>,
+    /// 1-based line.
+    pub line: usize,
+}
+
+/// Loads `article.csv`.
+pub fn load_article(t: &Table) -> Result<Vec<ArticleEntry>, DataError> {
+    t.require(&["kind", "n", "title_zh", "summary_en", "source_id"])?;
+    t.iter()
+        .map(|r| {
+            Ok(ArticleEntry {
+                kind: r.required("kind")?.to_owned(),
+                n: r.opt_f64("n")?.map(|n| n as u8),
+                title_zh: r.string("title_zh"),
+                title_en: r.string("title_en"),
+                summary_en: r.string("summary_en"),
+                outlet: r.string("outlet"),
+                published: r.string("published"),
+                author: r.string("author"),
+                editor: r.string("editor"),
+                source_ids: split_ids(r.str("source_id")),
+                line: r.line(),
+            })
+        })
+        .collect()
+}
+
 /// Loads `sources.csv`.
 pub fn load_sources(t: &Table) -> Result<Vec<Source>, DataError> {
     t.require(&["id", "outlet", "title", "date", "url", "reliability"])?;
