@@ -2,10 +2,10 @@
 //! never leave; a pod that fits nowhere is dropped.
 
 use crate::capability::CapabilityTable;
-use crate::cluster::{Cluster, Shape, SimError};
+use crate::cluster::{Cluster, Placement, Shape, SimError};
 use crate::engine::Engine;
 use crate::metrics::{EventRecord, ModelAlloc, RunResult, discretize};
-use crate::model::{PodClass, PodSpec};
+use crate::model::PodSpec;
 use crate::policy::Policy;
 use crate::rng::{Pcg32, Stream};
 use crate::typical::TypicalPods;
@@ -177,6 +177,7 @@ pub struct Simulation {
     events: Vec<EventRecord>,
     arrived_by_class: [u64; 7],
     failed_by_class: [u64; 7],
+    placements: Vec<Option<Placement>>,
     config: RunConfig,
 }
 
@@ -206,6 +207,7 @@ impl Simulation {
             arrived: 0,
             arrived_by_class: [0; 7],
             failed_by_class: [0; 7],
+            placements: Vec::new(),
             config: config.clone(),
         })
     }
@@ -219,13 +221,11 @@ impl Simulation {
             let class = shape.class.index();
             self.arrived += shape.total_milli();
             self.arrived_by_class[class] += 1;
-            if self
-                .engine
-                .try_place(&shape, self.table.keys[sid])
-                .is_none()
-            {
+            let placed = self.engine.try_place(&shape, self.table.keys[sid]);
+            if placed.is_none() {
                 self.failed_by_class[class] += 1;
             }
+            self.placements.push(placed);
             self.events.push(EventRecord {
                 arrived_milli: self.arrived,
                 used_milli: self.engine.st.used_milli,
@@ -249,6 +249,21 @@ impl Simulation {
             done: self.next,
             total: self.order.len(),
         }
+    }
+
+    /// Input-pod index of each arrival, in arrival order (inflation repeats pods).
+    pub fn arrival_order(&self) -> &[u32] {
+        &self.order
+    }
+
+    /// Where each handled arrival was placed (`None` when it failed), in arrival order.
+    pub fn placements(&self) -> &[Option<Placement>] {
+        &self.placements
+    }
+
+    /// The compiled cluster.
+    pub fn cluster(&self) -> &Cluster {
+        &self.engine.c
     }
 
     /// Records so far, one per handled pod.
@@ -334,16 +349,11 @@ pub fn run_inflation(
     Ok(Simulation::new(cluster, pods, config)?.run())
 }
 
-/// Counts of arrived pods by class, indexed like [`PodClass::ALL`].
+/// Counts of pods by class, indexed like [`crate::PodClass::ALL`].
 pub fn class_counts(pods: &[PodSpec]) -> [u64; 7] {
     let mut out = [0; 7];
     for p in pods {
         out[p.class().index()] += 1;
     }
     out
-}
-
-#[allow(dead_code)]
-fn _class_is_indexable(c: PodClass) -> usize {
-    c.index()
 }

@@ -100,9 +100,10 @@ pub fn discretize(
             let i = r as usize;
             let mut b = buckets[i];
             if b.n == 0 {
-                for j in i.saturating_sub(1)..=i + 1 {
+                let lo = i.saturating_sub(1);
+                for (j, other) in buckets.iter().enumerate().take(i + 2).skip(lo) {
                     if j != i {
-                        b.add(&buckets[j]);
+                        b.add(other);
                     }
                 }
             }

@@ -92,7 +92,7 @@ fn split_row<'a>(
     Ok(fields.into_iter().map(str::trim).collect())
 }
 
-fn header_of<'a>(text: &'a str) -> Result<(usize, Vec<&'a str>, usize), ParseError> {
+fn header_of(text: &str) -> Result<(usize, Vec<&str>, usize), ParseError> {
     let mut it = lines(text);
     let Some((line_no, header)) = it.next() else {
         return Err(err(1, None, "file is empty: expected a header row"));
