@@ -1,0 +1,362 @@
+//! From a [`ChartSpec`] to pixel positions.
+
+use crate::scale::{LinearScale, format_value, nice_ticks};
+use crate::{ChartKind, ChartSpec};
+
+/// A rectangle in pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    /// Left edge.
+    pub x: f64,
+    /// Top edge.
+    pub y: f64,
+    /// Width.
+    pub width: f64,
+    /// Height.
+    pub height: f64,
+}
+
+/// One axis tick.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    /// Pixel position along the axis.
+    pub position: f64,
+    /// Text to show.
+    pub label: String,
+}
+
+/// A data point with its pixel position and tooltip text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedPoint {
+    /// Pixel x.
+    pub x: f64,
+    /// Pixel y.
+    pub y: f64,
+    /// The x category.
+    pub category: String,
+    /// The series label.
+    pub series: String,
+    /// The value formatted with its unit.
+    pub value_text: String,
+    /// Extra tooltip text, such as the source id.
+    pub note: Option<String>,
+}
+
+/// One series placed as line segments plus points.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedLine {
+    /// The series key.
+    pub key: String,
+    /// The series label.
+    pub label: String,
+    /// Palette index.
+    pub color: usize,
+    /// Runs of consecutive present values; a missing value starts a new run.
+    pub segments: Vec<Vec<(f64, f64)>>,
+    /// Every present value.
+    pub points: Vec<PlacedPoint>,
+}
+
+/// One bar with its tooltip text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedBar {
+    /// The series key.
+    pub key: String,
+    /// Palette index.
+    pub color: usize,
+    /// The bar rectangle; zero height for a missing value.
+    pub rect: Rect,
+    /// `None` when the value is missing: drawn as a marked gap, never as zero.
+    pub point: Option<PlacedPoint>,
+    /// Where a "no figure" mark goes when the value is missing.
+    pub gap_x: f64,
+}
+
+/// A chart laid out in pixels.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    /// Accessible title.
+    pub title: String,
+    /// Total width.
+    pub width: f64,
+    /// Total height.
+    pub height: f64,
+    /// The plotting area inside the margins.
+    pub plot: Rect,
+    /// Horizontal grid lines and their labels.
+    pub y_ticks: Vec<Tick>,
+    /// Category labels that fit; crowded labels are thinned.
+    pub x_ticks: Vec<Tick>,
+    /// Pixel y of the value zero, when zero is inside the domain.
+    pub zero_y: Option<f64>,
+    /// Line marks.
+    pub lines: Vec<PlacedLine>,
+    /// Bar marks.
+    pub bars: Vec<PlacedBar>,
+    /// Legend entries, placed in rows under the plot.
+    pub legend: Vec<LegendEntry>,
+}
+
+/// One legend entry with its position (the swatch's left edge and the text baseline).
+#[derive(Clone, Debug, PartialEq)]
+pub struct LegendEntry {
+    /// Series key.
+    pub key: String,
+    /// Series label.
+    pub label: String,
+    /// Palette index.
+    pub color: usize,
+    /// Left edge of the swatch.
+    pub x: f64,
+    /// Text baseline.
+    pub y: f64,
+}
+
+/// Approximate label width: CJK glyphs are about twice as wide as Latin ones.
+fn text_width(label: &str) -> f64 {
+    label
+        .chars()
+        .map(|c| if c.is_ascii() { 6.5 } else { 11.0 })
+        .sum()
+}
+
+/// Places legend entries left to right, wrapping into rows; returns them and the row count.
+fn place_legend(spec: &ChartSpec) -> (Vec<LegendEntry>, usize) {
+    let mut entries = Vec::new();
+    let (mut x, mut row) = (MARGIN_LEFT, 0usize);
+    for s in &spec.series {
+        let width = 26.0 + text_width(&s.label);
+        if x + width > spec.width - MARGIN_RIGHT && x > MARGIN_LEFT {
+            x = MARGIN_LEFT;
+            row += 1;
+        }
+        entries.push(LegendEntry {
+            key: s.key.clone(),
+            label: s.label.clone(),
+            color: s.color,
+            x,
+            y: row as f64 * LEGEND_ROW,
+        });
+        x += width;
+    }
+    let rows = if entries.is_empty() { 0 } else { row + 1 };
+    (entries, rows)
+}
+
+const MARGIN_LEFT: f64 = 48.0;
+const MARGIN_RIGHT: f64 = 16.0;
+const MARGIN_TOP: f64 = 16.0;
+const MARGIN_BOTTOM: f64 = 24.0;
+const LEGEND_ROW: f64 = 16.0;
+/// Roughly how wide one category label may be before labels are thinned.
+const LABEL_WIDTH: f64 = 52.0;
+
+/// Lays a chart out. Missing values never become zero.
+pub fn layout(spec: &ChartSpec) -> Layout {
+    let (mut legend, legend_rows) = place_legend(spec);
+    let bottom = MARGIN_BOTTOM + LEGEND_ROW * legend_rows as f64;
+    let plot = Rect {
+        x: MARGIN_LEFT,
+        y: MARGIN_TOP,
+        width: (spec.width - MARGIN_LEFT - MARGIN_RIGHT).max(10.0),
+        height: (spec.height - MARGIN_TOP - bottom).max(10.0),
+    };
+    for entry in &mut legend {
+        entry.y += plot.y + plot.height + MARGIN_BOTTOM + 12.0;
+    }
+    let present = spec
+        .series
+        .iter()
+        .flat_map(|s| s.values.iter().flatten().copied());
+    let (mut min, mut max) = present.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    if !min.is_finite() {
+        (min, max) = (0.0, 1.0);
+    }
+    // Bars start at zero; lines of shares read best from zero too.
+    min = min.min(0.0);
+    max = max.max(0.0);
+    let ticks = nice_ticks(min, max, 5);
+    let y = LinearScale {
+        domain_min: ticks.first().copied().unwrap_or(min),
+        domain_max: ticks.last().copied().unwrap_or(max),
+        range_start: plot.y + plot.height,
+        range_end: plot.y,
+    };
+    let y_ticks = ticks
+        .iter()
+        .map(|&v| Tick {
+            position: y.apply(v),
+            label: format!("{}{}", format_value(v, 2), spec.y_unit),
+        })
+        .collect();
+    let n = spec.x_labels.len().max(1);
+    let band = plot.width / n as f64;
+    let center = |i: usize| plot.x + band * (i as f64 + 0.5);
+    let every = ((LABEL_WIDTH / band).ceil() as usize).max(1);
+    let x_ticks = spec
+        .x_labels
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % every == 0)
+        .map(|(i, label)| Tick {
+            position: center(i),
+            label: label.clone(),
+        })
+        .collect();
+    let zero_y = (y.domain_min <= 0.0 && y.domain_max >= 0.0).then(|| y.apply(0.0));
+    let point = |series: &crate::Series, i: usize, value: f64, x: f64, py: f64| PlacedPoint {
+        x,
+        y: py,
+        category: spec.x_labels.get(i).cloned().unwrap_or_default(),
+        series: series.label.clone(),
+        value_text: format!("{}{}", format_value(value, spec.decimals), spec.y_unit),
+        note: series.notes.get(i).cloned().flatten(),
+    };
+    let mut lines = Vec::new();
+    let mut bars = Vec::new();
+    match spec.kind {
+        ChartKind::Line => {
+            for series in &spec.series {
+                let mut segments: Vec<Vec<(f64, f64)>> = Vec::new();
+                let mut run: Vec<(f64, f64)> = Vec::new();
+                let mut points = Vec::new();
+                for (i, value) in series.values.iter().enumerate().take(n) {
+                    match value {
+                        Some(v) => {
+                            let (px, py) = (center(i), y.apply(*v));
+                            run.push((px, py));
+                            points.push(point(series, i, *v, px, py));
+                        }
+                        None if !run.is_empty() => segments.push(std::mem::take(&mut run)),
+                        None => {}
+                    }
+                }
+                if !run.is_empty() {
+                    segments.push(run);
+                }
+                lines.push(PlacedLine {
+                    key: series.key.clone(),
+                    label: series.label.clone(),
+                    color: series.color,
+                    segments,
+                    points,
+                });
+            }
+        }
+        ChartKind::Bar => {
+            let groups = spec.series.len().max(1) as f64;
+            let inner = band * 0.8;
+            let width = inner / groups;
+            let base = zero_y.unwrap_or(plot.y + plot.height);
+            for i in 0..spec.x_labels.len() {
+                for (k, series) in spec.series.iter().enumerate() {
+                    let left = plot.x + band * i as f64 + band * 0.1 + width * k as f64;
+                    let gap_x = left + width / 2.0;
+                    let value = series.values.get(i).copied().flatten();
+                    let (rect, placed) = match value {
+                        Some(v) => {
+                            let top = y.apply(v);
+                            let rect = Rect {
+                                x: left,
+                                y: top.min(base),
+                                width: width * 0.92,
+                                height: (base - top).abs(),
+                            };
+                            (rect, Some(point(series, i, v, gap_x, top.min(base))))
+                        }
+                        None => (
+                            Rect {
+                                x: left,
+                                y: base,
+                                width: width * 0.92,
+                                height: 0.0,
+                            },
+                            None,
+                        ),
+                    };
+                    bars.push(PlacedBar {
+                        key: series.key.clone(),
+                        color: series.color,
+                        rect,
+                        point: placed,
+                        gap_x,
+                    });
+                }
+            }
+        }
+    }
+    Layout {
+        title: spec.title.clone(),
+        width: spec.width,
+        height: spec.height,
+        plot,
+        y_ticks,
+        x_ticks,
+        zero_y,
+        lines,
+        bars,
+        legend,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Series;
+
+    fn spec(kind: ChartKind, values: Vec<Option<f64>>) -> ChartSpec {
+        ChartSpec {
+            title: "t".into(),
+            x_labels: (0..values.len()).map(|i| format!("Q{i}")).collect(),
+            series: vec![Series {
+                key: "a".into(),
+                label: "A".into(),
+                notes: vec![None; values.len()],
+                values,
+                color: 0,
+            }],
+            y_unit: "%".into(),
+            kind,
+            width: 400.0,
+            height: 200.0,
+            decimals: 1,
+        }
+    }
+
+    #[test]
+    fn a_missing_value_splits_the_line() {
+        let l = layout(&spec(
+            ChartKind::Line,
+            vec![Some(1.0), Some(2.0), None, Some(3.0)],
+        ));
+        assert_eq!(l.lines[0].segments.len(), 2);
+        assert_eq!(l.lines[0].points.len(), 3);
+    }
+
+    #[test]
+    fn a_missing_bar_is_a_gap_not_zero() {
+        let l = layout(&spec(ChartKind::Bar, vec![Some(4.0), None]));
+        assert!(l.bars[0].point.is_some());
+        assert!(l.bars[1].point.is_none());
+        assert_eq!(l.bars[1].rect.height, 0.0);
+    }
+
+    #[test]
+    fn higher_values_sit_higher() {
+        let l = layout(&spec(ChartKind::Line, vec![Some(10.0), Some(40.0)]));
+        let p = &l.lines[0].points;
+        assert!(p[1].y < p[0].y);
+        assert_eq!(p[1].value_text, "40%");
+    }
+
+    #[test]
+    fn crowded_labels_are_thinned() {
+        let mut s = spec(ChartKind::Line, vec![Some(1.0); 40]);
+        s.width = 375.0;
+        let l = layout(&s);
+        assert!(l.x_ticks.len() < 40);
+        assert_eq!(l.x_ticks[0].label, "Q0");
+    }
+}
