@@ -1,0 +1,129 @@
+//! The app shell: nav from [`View`], language and theme switches, the routed
+//! view, and the footer with the data's "as of" date.
+
+use crate::components::error::ErrorPanel;
+use crate::i18n::{I18n, Lang, provide_i18n};
+use crate::theme::{ThemeChoice, provide_theme};
+use crate::views::View;
+use leptos::prelude::*;
+use leptos_router::components::{A, Route, Router, Routes};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
+
+/// The root component.
+#[component]
+pub fn App() -> impl IntoView {
+    let i18n = provide_i18n();
+    let theme = provide_theme();
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">{move || i18n.t("shell.skip")}</a>
+            <header class="top">
+                <A href="/" attr:class="brand">
+                    <span class="brand-zh">"云策"</span>
+                    <span class="brand-en">"Yunce"</span>
+                </A>
+                <nav class="views" aria-label=move || i18n.t("shell.nav")>
+                    {View::ALL
+                        .into_iter()
+                        .map(|v| view! { <A href=v.path()>{move || i18n.t(v.title_key())}</A> })
+                        .collect_view()}
+                </nav>
+                <Preferences i18n theme/>
+            </header>
+            <main id="main" tabindex="-1">
+                <Routes fallback=RoutedView>
+                    <Route path=path!("/") view=RoutedView/>
+                </Routes>
+            </main>
+            <Footer i18n/>
+        </Router>
+    }
+}
+
+/// Picks the view for the current path, so that [`View`] alone defines the routes.
+#[component]
+fn RoutedView() -> impl IntoView {
+    let i18n = crate::i18n::use_i18n();
+    let location = use_location();
+    let current = Memo::new(move |_| View::from_path(&location.pathname.get()));
+    Effect::new(move |_| {
+        let title = match current.get() {
+            Some(v) => format!("{} · 云策 Yunce", i18n.t(v.title_key())),
+            None => format!("{} · 云策 Yunce", i18n.t("shell.not_found")),
+        };
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            doc.set_title(&title);
+        }
+    });
+    move || match current.get() {
+        Some(v) => v.render(),
+        None => view! {
+            <ErrorPanel title=i18n.t("shell.not_found") detail=location.pathname.get()/>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn Preferences(i18n: I18n, theme: RwSignal<ThemeChoice>) -> impl IntoView {
+    view! {
+        <div class="prefs">
+            <div class="segmented" role="group" aria-label=move || i18n.t("shell.language")>
+                <button
+                    type="button"
+                    lang="zh-CN"
+                    aria-pressed=move || (i18n.lang.get() == Lang::Zh).to_string()
+                    on:click=move |_| i18n.set(Lang::Zh)
+                >
+                    "中文"
+                </button>
+                <button
+                    type="button"
+                    lang="en"
+                    aria-pressed=move || (i18n.lang.get() == Lang::En).to_string()
+                    on:click=move |_| i18n.set(Lang::En)
+                >
+                    "English"
+                </button>
+            </div>
+            <label class="theme-pick">
+                <span class="visually-hidden">{move || i18n.t("shell.theme")}</span>
+                <select
+                    data-testid="theme"
+                    on:change=move |ev| {
+                        let slug = event_target_value(&ev);
+                        if let Some(c) = ThemeChoice::ALL.into_iter().find(|c| c.slug() == slug) {
+                            theme.set(c);
+                        }
+                    }
+                >
+                    {ThemeChoice::ALL
+                        .into_iter()
+                        .map(|c| {
+                            view! {
+                                <option value=c.slug() selected=move || theme.get() == c>
+                                    {move || i18n.t(c.label_key())}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+        </div>
+    }
+}
+
+#[component]
+fn Footer(i18n: I18n) -> impl IntoView {
+    let as_of = crate::data::as_of();
+    view! {
+        <footer class="bottom">
+            <p>
+                {move || i18n.format("footer.as_of", &[&as_of])} " · "
+                <A href="/market?tab=s">{move || i18n.t("footer.sources")}</A>
+            </p>
+            <p class="muted">{move || i18n.t("footer.offline")}</p>
+        </footer>
+    }
+}

@@ -1,0 +1,167 @@
+//! The live chart: renders a [`yunce_chart::Layout`] as SVG elements with
+//! tooltips on hover and on keyboard focus. Exports use the same layout.
+
+use leptos::ev;
+use leptos::prelude::*;
+use yunce_chart::{ChartSpec, Layout, PlacedPoint, layout, path_data, point_text};
+
+/// Tracks the width of an element so charts re-layout at phone widths.
+pub fn use_width(node: NodeRef<leptos::html::Div>, fallback: f64) -> ReadSignal<f64> {
+    let (width, set_width) = signal(fallback);
+    let measure = move || {
+        if let Some(el) = node.get_untracked() {
+            let w = el.client_width() as f64;
+            if w > 0.0 {
+                set_width.set(w);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        // Runs once the node is mounted.
+        if node.get().is_some() {
+            measure();
+        }
+    });
+    let handle = window_event_listener(ev::resize, move |_| measure());
+    on_cleanup(move || handle.remove());
+    width
+}
+
+fn fmt(v: f64) -> String {
+    yunce_chart::format_value(v, 1)
+}
+
+/// An interactive chart for a spec; `testid` names it for tests and exports.
+#[component]
+pub fn Chart(#[prop(into)] spec: Signal<ChartSpec>, testid: &'static str) -> impl IntoView {
+    let layout_memo = Memo::new(move |_| layout(&spec.get()));
+    let (hovered, set_hovered) = signal(None::<PlacedPoint>);
+    view! {
+        <div class="chart" data-testid=testid>
+            <svg
+                role="img"
+                aria-label=move || layout_memo.get().title
+                viewBox=move || {
+                    let l = layout_memo.get();
+                    format!("0 0 {} {}", fmt(l.width), fmt(l.height))
+                }
+                width=move || fmt(layout_memo.get().width)
+                height=move || fmt(layout_memo.get().height)
+                on:mouseleave=move |_| set_hovered.set(None)
+            >
+                {move || render_layout(&layout_memo.get(), set_hovered)}
+            </svg>
+            {move || {
+                hovered
+                    .get()
+                    .map(|p| {
+                        let l = layout_memo.get_untracked();
+                        let left = 100.0 * p.x / l.width.max(1.0);
+                        let top = 100.0 * p.y / l.height.max(1.0);
+                        view! {
+                            <div
+                                class="tooltip"
+                                role="tooltip"
+                                data-testid="tooltip"
+                                style=format!("left:{left:.1}%;top:{top:.1}%")
+                            >
+                                {point_text(&p)}
+                            </div>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+fn render_layout(l: &Layout, set_hovered: WriteSignal<Option<PlacedPoint>>) -> impl IntoView + use<> {
+    let plot = l.plot;
+    let grid = l
+        .y_ticks
+        .iter()
+        .map(|t| {
+            view! {
+                <line class="grid" x1=fmt(plot.x) x2=fmt(plot.x + plot.width) y1=fmt(t.position) y2=fmt(t.position)/>
+                <text class="tick" x=fmt(plot.x - 6.0) y=fmt(t.position) dy="0.32em" text-anchor="end">{t.label.clone()}</text>
+            }
+        })
+        .collect_view();
+    let x_ticks = l
+        .x_ticks
+        .iter()
+        .map(|t| {
+            view! {
+                <text class="tick" x=fmt(t.position) y=fmt(plot.y + plot.height + 16.0) text-anchor="middle">{t.label.clone()}</text>
+            }
+        })
+        .collect_view();
+    let zero = l.zero_y.map(|z| {
+        view! { <line class="axis" x1=fmt(plot.x) x2=fmt(plot.x + plot.width) y1=fmt(z) y2=fmt(z)/> }
+    });
+    let focusable = move |p: PlacedPoint, class: String, shape: Shape| {
+        let label = point_text(&p);
+        let enter = p.clone();
+        let focus = p.clone();
+        let on_enter = move |_| set_hovered.set(Some(enter.clone()));
+        let on_focus = move |_| set_hovered.set(Some(focus.clone()));
+        let on_blur = move |_| set_hovered.set(None);
+        match shape {
+            Shape::Dot => view! {
+                <circle class=class tabindex="0" aria-label=label cx=fmt(p.x) cy=fmt(p.y) r="3.5"
+                    on:mouseenter=on_enter on:focus=on_focus on:blur=on_blur/>
+            }
+            .into_any(),
+            Shape::Bar(r) => view! {
+                <rect class=class tabindex="0" aria-label=label x=fmt(r.x) y=fmt(r.y) width=fmt(r.width) height=fmt(r.height)
+                    on:mouseenter=on_enter on:focus=on_focus on:blur=on_blur/>
+            }
+            .into_any(),
+        }
+    };
+    let lines = l
+        .lines
+        .iter()
+        .map(|line| {
+            let color = line.color;
+            let paths = line
+                .segments
+                .iter()
+                .map(|seg| view! { <path class=format!("line s{color}") d=path_data(seg)/> })
+                .collect_view();
+            let dots = line
+                .points
+                .iter()
+                .map(|p| focusable(p.clone(), format!("dot s{color}"), Shape::Dot))
+                .collect_view();
+            view! { <g data-series=line.key.clone()>{paths}{dots}</g> }
+        })
+        .collect_view();
+    let bars = l
+        .bars
+        .iter()
+        .map(|bar| match &bar.point {
+            Some(p) => focusable(p.clone(), format!("bar s{}", bar.color), Shape::Bar(bar.rect)),
+            None => view! {
+                <text class="gap" x=fmt(bar.gap_x) y=fmt(bar.rect.y - 4.0) text-anchor="middle">"–"</text>
+            }
+            .into_any(),
+        })
+        .collect_view();
+    let legend = l
+        .legend
+        .iter()
+        .map(|e| {
+            view! {
+                <rect class=format!("swatch s{}", e.color) x=fmt(e.x) y=fmt(e.y - 9.0) width="10" height="10"/>
+                <text class="legend" x=fmt(e.x + 14.0) y=fmt(e.y)>{e.label.clone()}</text>
+            }
+        })
+        .collect_view();
+    view! { {grid}{x_ticks}{zero}{lines}{bars}{legend} }
+}
+
+#[derive(Clone, Copy)]
+enum Shape {
+    Dot,
+    Bar(yunce_chart::Rect),
+}

@@ -1,0 +1,6 @@
+//! Stateless pieces shared by the views.
+
+pub mod chart;
+pub mod download;
+pub mod error;
+pub mod notices;

@@ -1,0 +1,127 @@
+//! UI text from the locale files in `locales/`, chosen by a persisted language.
+//!
+//! The files are `key = value` lines embedded at compile time. `scripts/tidy.py`
+//! checks that both files hold the same keys and that every key the code uses exists.
+
+use leptos::prelude::*;
+use std::sync::OnceLock;
+
+/// A UI language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    /// English.
+    En,
+    /// Simplified Chinese.
+    Zh,
+}
+
+impl Lang {
+    /// The BCP 47 tag, used for `<html lang>` and storage.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-CN",
+        }
+    }
+
+    fn from_tag(tag: &str) -> Option<Lang> {
+        match tag {
+            t if t.starts_with("zh") => Some(Lang::Zh),
+            t if t.starts_with("en") => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+const STORAGE_KEY: &str = "yunce.lang";
+
+type Table = Vec<(&'static str, &'static str)>;
+
+fn parse(text: &'static str) -> Table {
+    let mut table: Table = text
+        .lines()
+        .filter(|line| !line.trim_start().starts_with('#'))
+        .filter_map(|line| line.split_once(" = "))
+        .map(|(k, v)| (k.trim(), v.trim()))
+        .collect();
+    table.sort_by_key(|(k, _)| *k);
+    table
+}
+
+fn table(lang: Lang) -> &'static Table {
+    static EN: OnceLock<Table> = OnceLock::new();
+    static ZH: OnceLock<Table> = OnceLock::new();
+    match lang {
+        Lang::En => EN.get_or_init(|| parse(include_str!("../locales/en.txt"))),
+        Lang::Zh => ZH.get_or_init(|| parse(include_str!("../locales/zh.txt"))),
+    }
+}
+
+/// The text for `key` in `lang`; the key itself when missing, so a gap is visible
+/// rather than fatal.
+pub fn text(lang: Lang, key: &'static str) -> &'static str {
+    let table = table(lang);
+    match table.binary_search_by_key(&key, |(k, _)| *k) {
+        Ok(i) => table[i].1,
+        Err(_) => key,
+    }
+}
+
+/// Reactive access to UI text, shared through context.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    /// The current language.
+    pub lang: RwSignal<Lang>,
+}
+
+impl I18n {
+    /// The text for `key` in the current language (tracks the language signal).
+    pub fn t(self, key: &'static str) -> &'static str {
+        text(self.lang.get(), key)
+    }
+
+    /// The text for `key` with `{0}`, `{1}`, ... replaced by `args`.
+    pub fn format(self, key: &'static str, args: &[&str]) -> String {
+        let mut out = self.t(key).to_string();
+        for (i, arg) in args.iter().enumerate() {
+            out = out.replace(&format!("{{{i}}}"), arg);
+        }
+        out
+    }
+
+    /// Switches language, persists the choice and updates `<html lang>`.
+    pub fn set(self, lang: Lang) {
+        self.lang.set(lang);
+        crate::storage::write(STORAGE_KEY, lang.tag());
+        apply_html_lang(lang);
+    }
+}
+
+fn apply_html_lang(lang: Lang) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", lang.tag());
+    }
+}
+
+/// Creates the language state: the stored choice, else the browser's language.
+pub fn provide_i18n() -> I18n {
+    let stored = crate::storage::read(STORAGE_KEY).and_then(|t| Lang::from_tag(&t));
+    let browser = web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .and_then(|t| Lang::from_tag(&t));
+    let lang = stored.or(browser).unwrap_or(Lang::En);
+    apply_html_lang(lang);
+    let i18n = I18n {
+        lang: RwSignal::new(lang),
+    };
+    provide_context(i18n);
+    i18n
+}
+
+/// The language state provided by the app shell.
+pub fn use_i18n() -> I18n {
+    use_context::<I18n>().unwrap_or_else(provide_i18n)
+}

@@ -1,0 +1,239 @@
+//! The market view: shares by measure (Canalys and IDC never share an axis),
+//! with the market size beside them. State lives in the URL.
+
+mod model;
+mod render;
+mod state;
+
+use crate::components::chart::{Chart, use_width};
+use crate::components::download::{csv_text, save_png, save_text};
+use crate::components::error::ErrorPanel;
+use crate::components::notices::UrlNotices;
+use crate::i18n::{I18n, use_i18n};
+use crate::labels::{measure_key, measure_note_key, vendor_key};
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use state::{MarketState, Marks, Tab, granularity_slug};
+use yunce_chart::{Palette, layout, to_svg};
+use yunce_data::{Dataset, Granularity};
+
+/// The routed market view.
+#[component]
+pub fn MarketView() -> impl IntoView {
+    let i18n = use_i18n();
+    match crate::data::dataset() {
+        Ok(data) => view! { <Market data i18n/> }.into_any(),
+        Err(e) => view! { <ErrorPanel title=i18n.t("error.data") detail=e.to_string()/> }.into_any(),
+    }
+}
+
+#[component]
+fn Market(data: &'static Dataset, i18n: I18n) -> impl IntoView {
+    let query = use_query_map();
+    let parsed = Memo::new(move |_| query.with(|q| MarketState::from_query(data, q)));
+    let navigate = use_navigate();
+    let update = Callback::new(move |next: MarketState| {
+        let url = format!("/market{}", next.to_query(data));
+        navigate(&url, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+    });
+    move || match parsed.get() {
+        None => view! { <ErrorPanel title=i18n.t("error.data") detail="no share measure"/> }.into_any(),
+        Some((state, notices)) => view! { <MarketBody data i18n state notices update/> }.into_any(),
+    }
+}
+
+#[component]
+fn MarketBody(
+    data: &'static Dataset,
+    i18n: I18n,
+    state: MarketState,
+    notices: Vec<crate::url_state::Notice>,
+    update: Callback<MarketState>,
+) -> impl IntoView {
+    let s = StoredValue::new(state.clone());
+    let edit = move |f: &dyn Fn(&mut MarketState)| {
+        let mut next = s.get_value();
+        f(&mut next);
+        update.run(next);
+    };
+    let node = NodeRef::<leptos::html::Div>::new();
+    let width = use_width(node, 720.0);
+    let vendor_name = move |v| i18n.t(vendor_key(v)).to_string();
+    let spec = Signal::derive(move || {
+        let st = s.get_value();
+        let title = format!("{} · {}", i18n.t(measure_key(st.measure)), i18n.t("market.share"));
+        model::chart_spec(data, &st, title, &vendor_name, width.get().clamp(300.0, 1060.0))
+    });
+    let csv = move || {
+        let (header, rows) = render::table_cells(data, &s.get_value(), i18n);
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
+        csv_text(&header, &rows)
+    };
+    let file_stem = move || {
+        let st = s.get_value();
+        format!("yunce-market-{}-{}-{}", st.measure.slug(), st.from, st.to)
+    };
+    let svg = move || {
+        let dark = crate::theme::is_dark(use_context::<RwSignal<crate::theme::ThemeChoice>>().map(|t| t.get_untracked()).unwrap_or(crate::theme::ThemeChoice::System));
+        let palette = if dark { Palette::dark() } else { Palette::light() };
+        to_svg(&layout(&spec.get_untracked()), &palette)
+    };
+    let grains = data.share_granularities(state.measure);
+    let all_periods = state::periods(data, state.measure, state.granularity);
+    let tab = state.tab;
+    view! {
+        <h1>{move || i18n.t("market.title")}</h1>
+        <p class="muted">{move || i18n.t("market.lede")}</p>
+        <UrlNotices notices=Signal::stored(notices)/>
+        <div class="controls">
+            <fieldset>
+                <legend>{move || i18n.t("market.measure")}</legend>
+                <select data-testid="measure" aria-label=move || i18n.t("market.measure")
+                    on:change=move |ev| {
+                        let slug = event_target_value(&ev);
+                        if let Some(next) = yunce_data::Measure::from_slug(&slug).and_then(|m| MarketState::defaults(data, m)) {
+                            update.run(MarketState { tab: s.get_value().tab, ..next });
+                        }
+                    }>
+                    {data.share_measures().into_iter().map(|m| view! {
+                        <option value=m.slug() selected=m == state.measure>{move || i18n.t(measure_key(m))}</option>
+                    }).collect_view()}
+                </select>
+                <p class="muted small" data-testid="measure-note">{move || i18n.t(measure_note_key(s.get_value().measure))}</p>
+            </fieldset>
+            <Show when={let n = grains.len(); move || n > 1}>
+                <fieldset>
+                    <legend>{move || i18n.t("market.granularity")}</legend>
+                    <div class="segmented" role="group">
+                        {grains.clone().into_iter().map(|g| view! {
+                            <button type="button" aria-pressed=(g == state.granularity).to_string()
+                                data-testid=format!("grain-{}", granularity_slug(g))
+                                on:click=move |_| {
+                                    let st = s.get_value();
+                                    if let Some(fresh) = MarketState::with_granularity(data, st.measure, g) {
+                                        update.run(MarketState { vendors: st.vendors, tab: st.tab, ..fresh });
+                                    }
+                                }>
+                                {move || i18n.t(granularity_key(g))}
+                            </button>
+                        }).collect_view()}
+                    </div>
+                </fieldset>
+            </Show>
+            <fieldset>
+                <legend>{move || i18n.t("market.vendors")}</legend>
+                <div class="checks">
+                    {data.vendors(state.measure).into_iter().map(|v| {
+                        let checked = state.vendors.contains(&v);
+                        view! {
+                            <label>
+                                <input type="checkbox" checked=checked data-testid=format!("vendor-{}", v.slug())
+                                    on:change=move |_| edit(&|st| {
+                                        if st.vendors.contains(&v) {
+                                            if st.vendors.len() > 1 { st.vendors.retain(|x| *x != v); }
+                                        } else {
+                                            st.vendors.push(v);
+                                            let order = data.vendors(st.measure);
+                                            st.vendors.sort_by_key(|x| order.iter().position(|o| o == x));
+                                        }
+                                    })/>
+                                {move || i18n.t(vendor_key(v))}
+                            </label>
+                        }
+                    }).collect_view()}
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>{move || i18n.t("market.range")}</legend>
+                <div class="row">
+                    <label>{move || i18n.t("market.from")} " "
+                        <select data-testid="from" on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            edit(&|st| if let Some(p) = yunce_data::Period::parse(&v) { st.from = p; if st.to < p { st.to = p; } });
+                        }>
+                            {all_periods.iter().map(|p| view! { <option value=p.to_string() selected=*p == state.from>{p.to_string()}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    <label>{move || i18n.t("market.to")} " "
+                        <select data-testid="to" on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            edit(&|st| if let Some(p) = yunce_data::Period::parse(&v) { st.to = p; if st.from > p { st.from = p; } });
+                        }>
+                            {all_periods.iter().map(|p| view! { <option value=p.to_string() selected=*p == state.to>{p.to_string()}</option> }).collect_view()}
+                        </select>
+                    </label>
+                </div>
+            </fieldset>
+        </div>
+        <div role="tablist" aria-label=move || i18n.t("market.tabs")>
+            {Tab::ALL.into_iter().map(|t| view! {
+                <button type="button" role="tab" id=format!("tab-{}", t.slug()) aria-controls="market-panel"
+                    aria-selected=(t == tab).to_string() data-testid=format!("tab-{}", t.slug())
+                    on:click=move |_| edit(&|st| st.tab = t)>
+                    {move || i18n.t(tab_key(t))}
+                </button>
+            }).collect_view()}
+        </div>
+        <div class="row toolbar">
+            <button type="button" data-testid="download-csv" on:click=move |_| save_text(&format!("{}.csv", file_stem()), "text/csv;charset=utf-8", &csv())>
+                {move || i18n.t("download.csv")}
+            </button>
+            <button type="button" data-testid="download-svg" on:click=move |_| save_text(&format!("{}.svg", file_stem()), "image/svg+xml", &svg())>
+                {move || i18n.t("download.svg")}
+            </button>
+            <button type="button" data-testid="download-png" on:click=move |_| {
+                let l = layout(&spec.get_untracked());
+                save_png(&format!("{}.png", file_stem()), &svg(), l.width, l.height);
+            }>
+                {move || i18n.t("download.png")}
+            </button>
+        </div>
+        <div role="tabpanel" id="market-panel" aria-labelledby=format!("tab-{}", tab.slug()) node_ref=node>
+            {match tab {
+                Tab::Chart => view! {
+                    <div class="row">
+                        <div class="segmented" role="group" aria-label=move || i18n.t("market.marks")>
+                            <button type="button" data-testid="marks-line" aria-pressed=(state.marks == Marks::Lines).to_string()
+                                on:click=move |_| edit(&|st| st.marks = Marks::Lines)>{move || i18n.t("market.lines")}</button>
+                            <button type="button" data-testid="marks-bar" aria-pressed=(state.marks == Marks::Bars).to_string()
+                                on:click=move |_| edit(&|st| st.marks = Marks::Bars)>{move || i18n.t("market.bars")}</button>
+                        </div>
+                    </div>
+                    <Chart spec testid="share-chart"/>
+                    <p class="muted small">{move || i18n.t("market.gap_note")}</p>
+                }.into_any(),
+                Tab::Table => render::share_table(data, &state, i18n).into_any(),
+                Tab::Sources => render::provenance(data, &state, i18n).into_any(),
+            }}
+        </div>
+        {render::changes_section(data, &state, i18n, edit_at(s, update))}
+        {render::seed_loss(data, i18n)}
+        {render::size_section(data, &state, i18n)}
+    }
+}
+
+fn edit_at(s: StoredValue<MarketState>, update: Callback<MarketState>) -> Callback<yunce_data::Period> {
+    Callback::new(move |p| {
+        let mut next = s.get_value();
+        next.at = p;
+        update.run(next);
+    })
+}
+
+fn granularity_key(g: Granularity) -> &'static str {
+    match g {
+        Granularity::Year => "grain.year",
+        Granularity::Half => "grain.half",
+        Granularity::Quarter => "grain.quarter",
+        _ => "grain.other",
+    }
+}
+
+fn tab_key(t: Tab) -> &'static str {
+    match t {
+        Tab::Chart => "tab.chart",
+        Tab::Table => "tab.table",
+        Tab::Sources => "tab.sources",
+    }
+}

@@ -1,0 +1,227 @@
+//! Stateless render pieces of the market view.
+
+use super::model::{self, changes, grid, share_unit, show, signed_pp};
+use super::state::MarketState;
+use crate::i18n::I18n;
+use crate::labels::{measure_key, vendor_key};
+use leptos::prelude::*;
+use yunce_data::{Dataset, Granularity, MarketShare, Period};
+
+/// The share table as text: a header and one row per period. Empty means "no figure".
+/// The CSV export is exactly this, so it always matches the screen.
+pub fn table_cells(data: &Dataset, state: &MarketState, i18n: I18n) -> (Vec<String>, Vec<Vec<String>>) {
+    let lang = i18n.lang.get_untracked();
+    let unit = share_unit(data, state.measure);
+    let mut header = vec![crate::i18n::text(lang, "market.period").to_string()];
+    header.extend(
+        state
+            .vendors
+            .iter()
+            .map(|v| format!("{} ({unit})", crate::i18n::text(lang, vendor_key(*v)))),
+    );
+    let rows = grid(data, state)
+        .into_iter()
+        .map(|cells| {
+            let mut row = vec![cells.first().map(|c| c.period.to_string()).unwrap_or_default()];
+            row.extend(cells.iter().map(|c| c.row.and_then(|r| r.base.value).map(show).unwrap_or_default()));
+            row
+        })
+        .collect();
+    (header, rows)
+}
+
+/// The share table tab.
+pub fn share_table(data: &Dataset, state: &MarketState, i18n: I18n) -> impl IntoView + use<> {
+    let (header, rows) = table_cells(data, state, i18n);
+    view! {
+        <div class="table-wrap">
+            <table data-testid="share-table">
+                <caption class="visually-hidden">{i18n.t(measure_key(state.measure))}</caption>
+                <thead><tr>{header.into_iter().enumerate().map(|(i, h)| view! {
+                    <th scope="col" class:num={i > 0}>{h}</th>
+                }).collect_view()}</tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|row| view! {
+                        <tr>{row.into_iter().enumerate().map(|(i, cell)| if i == 0 {
+                            view! { <th scope="row">{cell}</th> }.into_any()
+                        } else if cell.is_empty() {
+                            view! { <td class="gap" title=i18n.t("market.no_figure")>"—"</td> }.into_any()
+                        } else {
+                            view! { <td class="num">{cell}</td> }.into_any()
+                        }).collect_view()}</tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+fn confidence_badge(row: &MarketShare) -> impl IntoView + use<> {
+    let slug = row.base.meta.confidence.slug();
+    view! { <span class=format!("badge {slug}")>{slug.to_string()}</span> }
+}
+
+/// The sources tab: every figure shown, with its outlet, date, confidence and notes.
+pub fn provenance(data: &Dataset, state: &MarketState, i18n: I18n) -> impl IntoView + use<> {
+    let rows: Vec<&MarketShare> = grid(data, state).into_iter().flatten().filter_map(|c| c.row).collect();
+    view! {
+        <div class="table-wrap">
+            <table data-testid="sources-table">
+                <thead><tr>
+                    <th scope="col">{i18n.t("sources.figure")}</th>
+                    <th scope="col">{i18n.t("sources.source")}</th>
+                    <th scope="col">{i18n.t("sources.confidence")}</th>
+                    <th scope="col">{i18n.t("sources.notes")}</th>
+                </tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|r| {
+                        let sources = r.base.meta.source_ids.iter().map(|id| match data.source(id) {
+                            Some(src) => view! {
+                                <div><code>{id.clone()}</code>" "{src.outlet.clone()}", "{src.date.clone()}
+                                    {src.urls().first().map(|u| view! { " " <a href=u.to_string() target="_blank" rel="noopener noreferrer">{i18n.t("sources.open")}</a> })}
+                                </div>
+                            }.into_any(),
+                            None => view! { <div><code>{id.clone()}</code></div> }.into_any(),
+                        }).collect_view();
+                        let issues = data.inconsistencies_for(&r.base.meta.id).into_iter().map(|ic| view! {
+                            <div class="notice"><strong>{ic.id.clone()}</strong>" "{ic.issue.clone()}</div>
+                        }).collect_view();
+                        view! {
+                            <tr id=format!("fig-{}", r.base.meta.id)>
+                                <td><code>{r.base.meta.id.clone()}</code>" · "{r.base.period.to_string()}" · "
+                                    {i18n.t(vendor_key(r.vendor))}": "<strong>{r.base.value.map(show).unwrap_or_default()}</strong>" "{r.base.unit.clone()}</td>
+                                <td>{sources}</td>
+                                <td>{confidence_badge(r)}</td>
+                                <td>{r.base.meta.note.clone()}{issues}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The year-on-year change in points at the chosen period, computed and as reported.
+pub fn changes_section(data: &Dataset, state: &MarketState, i18n: I18n, set_at: Callback<Period>) -> impl IntoView + use<> {
+    let shown = state.periods(data);
+    let list = changes(data, state);
+    view! {
+        <section class="card" data-testid="yoy">
+            <h2>{i18n.t("market.yoy_title")}</h2>
+            <label>{i18n.t("market.at")} " "
+                <select data-testid="at" on:change=move |ev| {
+                    if let Some(p) = Period::parse(&event_target_value(&ev)) { set_at.run(p); }
+                }>
+                    {shown.iter().map(|p| view! { <option value=p.to_string() selected=*p == state.at>{p.to_string()}</option> }).collect_view()}
+                </select>
+            </label>
+            <div class="table-wrap">
+                <table>
+                    <thead><tr>
+                        <th scope="col">{i18n.t("market.vendor")}</th>
+                        <th scope="col" class="num">{state.at.to_string()}</th>
+                        <th scope="col" class="num">{state.at.shift_years(-1).to_string()}</th>
+                        <th scope="col" class="num">{i18n.t("market.yoy_computed")}</th>
+                        <th scope="col">{i18n.t("market.yoy_reported")}</th>
+                    </tr></thead>
+                    <tbody>
+                        {list.into_iter().map(|c| view! {
+                            <tr data-testid=format!("yoy-{}", c.vendor.slug())>
+                                <th scope="row">{i18n.t(vendor_key(c.vendor))}</th>
+                                <td class="num">{c.current.and_then(|r| r.base.value).map(show).unwrap_or_else(|| "—".into())}</td>
+                                <td class="num">{c.year_ago.and_then(|r| r.base.value).map(show).unwrap_or_else(|| "—".into())}</td>
+                                <td class="num">{c.computed_pp.map(|v| format!("{} pp", signed_pp(v))).unwrap_or_else(|| "—".into())}</td>
+                                <td>{c.reported.iter().map(|r| view! {
+                                    <div>{r.base.value.map(signed_pp).unwrap_or_default()}" "{r.base.unit.clone()}" ("<code>{r.base.meta.id.clone()}</code>")"</div>
+                                }).collect_view()}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <p class="muted small">{i18n.t("market.yoy_note")}</p>
+        </section>
+    }
+}
+
+/// The seed's "近5.8%" share loss with its ambiguity note.
+pub fn seed_loss(data: &Dataset, i18n: I18n) -> impl IntoView + use<> {
+    data.seed_share_loss().map(|(row, issue)| {
+        view! {
+            <section class="card" data-testid="seed-loss">
+                <h2>{i18n.t("market.seed_loss_title")}</h2>
+                <blockquote lang="zh-CN">"“"{row.base.meta.quote_zh.clone()}"”"</blockquote>
+                <p>
+                    <code>{row.base.meta.id.clone()}</code>" · "{row.base.source_org.clone()}" · "{row.base.period.to_string()}
+                    " · "{row.base.value.map(signed_pp).unwrap_or_default()}" ("{row.base.unit.clone()}") "
+                    <span class=format!("badge {}", row.base.meta.confidence.slug())>{row.base.meta.confidence.slug()}</span>
+                </p>
+                {issue.map(|ic| view! {
+                    <div class="notice">
+                        <p><strong>{ic.id.clone()}</strong>" "{ic.issue.clone()}</p>
+                        <p>{ic.evidence.clone()}</p>
+                        <p><em>{ic.suggested_handling.clone()}</em></p>
+                    </div>
+                })}
+            </section>
+        }
+    })
+}
+
+/// The market-size series of the same publisher and measure, beside the shares.
+pub fn size_section(data: &Dataset, state: &MarketState, i18n: I18n) -> impl IntoView + use<> {
+    let measure = state.measure;
+    let metrics: Vec<String> = data
+        .size_metrics(measure)
+        .into_iter()
+        .filter(|m| matches!(*m, "spend" | "revenue" | "yoy_growth"))
+        .map(str::to_string)
+        .collect();
+    let grains: Vec<Granularity> = [state.granularity, Granularity::Year, Granularity::Half, Granularity::Quarter].to_vec();
+    let mut blocks = Vec::new();
+    for metric in &metrics {
+        let series = grains
+            .iter()
+            .map(|g| data.size_series(measure, metric, *g))
+            .find(|s| s.iter().any(|p| p.value.is_some()))
+            .unwrap_or_default();
+        let points: Vec<_> = series.into_iter().filter(|p| p.period >= state.from && p.period <= state.to || state.granularity != p.period.granularity()).collect();
+        if points.iter().all(|p| p.value.is_none()) {
+            continue;
+        }
+        let unit = points.iter().find_map(|p| p.row.map(|r| r.base.unit.clone())).unwrap_or_default();
+        blocks.push(view! {
+            <div>
+                <h3>{metric_label(i18n, metric)}" ("{unit}")"</h3>
+                <div class="table-wrap"><table data-testid=format!("size-{metric}")>
+                    <tbody>{points.into_iter().map(|p| view! {
+                        <tr>
+                            <th scope="row">{p.period.to_string()}</th>
+                            <td class="num">{p.value.map(model::show).unwrap_or_else(|| "—".into())}</td>
+                            <td class="muted">{p.row.map(|r| format!("{} · {}", r.base.meta.id, r.base.meta.source_ids.join(";")))}</td>
+                        </tr>
+                    }).collect_view()}</tbody>
+                </table></div>
+            </div>
+        });
+    }
+    view! {
+        <section class="card" data-testid="size">
+            <h2>{i18n.t("market.size_title")}" · "{i18n.t(measure_key(measure))}</h2>
+            {if blocks.is_empty() {
+                view! { <p class="muted">{i18n.t("market.size_none")}</p> }.into_any()
+            } else {
+                view! { <div class="grid-2">{blocks}</div> }.into_any()
+            }}
+        </section>
+    }
+}
+
+fn metric_label(i18n: I18n, metric: &str) -> &'static str {
+    match metric {
+        "spend" => i18n.t("size.spend"),
+        "revenue" => i18n.t("size.revenue"),
+        _ => i18n.t("size.yoy_growth"),
+    }
+}

@@ -1,0 +1,52 @@
+//! One module per view. The [`View`] enum drives the nav, the routes, the page
+//! titles and the end-to-end test that visits every view.
+
+pub mod market;
+pub mod overview;
+
+use leptos::prelude::*;
+
+/// Every built view. A view that is not built is not listed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    /// The thesis on one screen.
+    Overview,
+    /// Market shares and market size, by measure.
+    Market,
+}
+
+impl View {
+    /// Every view in nav order.
+    pub const ALL: [View; 2] = [View::Overview, View::Market];
+
+    /// The route path.
+    pub fn path(self) -> &'static str {
+        match self {
+            View::Overview => "/",
+            View::Market => "/market",
+        }
+    }
+
+    /// The locale key of the nav label and page title.
+    pub fn title_key(self) -> &'static str {
+        match self {
+            View::Overview => "view.overview",
+            View::Market => "view.market",
+        }
+    }
+
+    /// The view at a path; trailing slashes are ignored.
+    pub fn from_path(path: &str) -> Option<View> {
+        let trimmed = path.trim_end_matches('/');
+        let trimmed = if trimmed.is_empty() { "/" } else { trimmed };
+        Self::ALL.into_iter().find(|v| v.path() == trimmed)
+    }
+
+    /// Renders the view.
+    pub fn render(self) -> AnyView {
+        match self {
+            View::Overview => overview::OverviewView().into_any(),
+            View::Market => market::MarketView().into_any(),
+        }
+    }
+}

@@ -1,0 +1,139 @@
+//! The overview: the seed's thesis on one screen. Headline figures with their
+//! period and source, the five battles, and the organisation change.
+
+use crate::components::error::ErrorPanel;
+use crate::i18n::{I18n, use_i18n};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use yunce_chart::format_value;
+use yunce_data::{Dataset, Meta};
+
+/// A headline figure: a fact-base row id, its label and where to explore it.
+struct Headline {
+    row_id: &'static str,
+    label_key: &'static str,
+    link: Option<&'static str>,
+}
+
+const HEADLINES: [Headline; 9] = [
+    Headline { row_id: "MS-087", label_key: "overview.idc_share", link: Some("/market?m=idc-iaas-paas-q") },
+    Headline { row_id: "SZ-072", label_key: "overview.idc_market", link: Some("/market?m=idc-iaas-paas-q") },
+    Headline { row_id: "MS-061", label_key: "overview.canalys_alibaba", link: Some("/market?k=bar&at=2023Q3") },
+    Headline { row_id: "MS-062", label_key: "overview.canalys_huawei", link: Some("/market?k=bar&at=2023Q3") },
+    Headline { row_id: "MS-063", label_key: "overview.canalys_tencent", link: Some("/market?k=bar&at=2023Q3") },
+    Headline { row_id: "FIN-023", label_key: "overview.revenue_growth", link: None },
+    Headline { row_id: "FIN-025", label_key: "overview.ebita_yoy", link: None },
+    Headline { row_id: "FIN-026", label_key: "overview.ebita_qoq", link: None },
+    Headline { row_id: "PT-001", label_key: "overview.compute_target", link: None },
+];
+
+/// A figure's value, unit and period, looked up by row id across the files that hold numbers.
+fn figure(data: &Dataset, id: &str) -> Option<(f64, String, String)> {
+    if let Some(r) = data.market_shares.iter().find(|r| r.base.meta.id == id) {
+        return Some((r.base.value?, r.base.unit.clone(), r.base.period.to_string()));
+    }
+    if let Some(r) = data.market_sizes.iter().find(|r| r.base.meta.id == id) {
+        return Some((r.base.value?, r.base.unit.clone(), r.base.period.to_string()));
+    }
+    if let Some(r) = data.financials.iter().find(|r| r.meta.id == id) {
+        return Some((r.value?, r.unit.clone(), format!("{} ({})", r.fiscal_raw, r.calendar_label)));
+    }
+    if let Some(r) = data.plan_targets.iter().find(|r| r.meta.id == id) {
+        let year = r.target_year.map(|y| y.to_string()).unwrap_or_default();
+        return Some((r.value?, format!("{} {}", r.comparator, r.unit), year));
+    }
+    None
+}
+
+/// The routed overview.
+#[component]
+pub fn OverviewView() -> impl IntoView {
+    let i18n = use_i18n();
+    match crate::data::dataset() {
+        Ok(data) => view! { <Overview data i18n/> }.into_any(),
+        Err(e) => view! { <ErrorPanel title=i18n.t("error.data") detail=e.to_string()/> }.into_any(),
+    }
+}
+
+fn sources_line(data: &Dataset, meta: &Meta) -> impl IntoView + use<> {
+    meta.source_ids
+        .iter()
+        .map(|id| {
+            let outlet = data.source(id).map(|s| s.outlet.clone()).unwrap_or_default();
+            view! { <span class="source"><code>{id.clone()}</code>" "{outlet}" "</span> }
+        })
+        .collect_view()
+}
+
+#[component]
+fn Overview(data: &'static Dataset, i18n: I18n) -> impl IntoView {
+    let headlines = HEADLINES
+        .iter()
+        .filter_map(|h| {
+            let (value, unit, period) = figure(data, h.row_id)?;
+            let meta = data.meta(h.row_id)?;
+            let caveat = meta.needs_caveat().then(|| view! {
+                <span class=format!("badge {}", meta.confidence.slug())>{meta.confidence.slug()}</span>
+            });
+            Some(view! {
+                <div class="card" data-testid=format!("headline-{}", h.row_id)>
+                    <div class="muted small">{move || i18n.t(h.label_key)}</div>
+                    <div class="figure-value">{format_value(value, 3)}" "<span class="small">{unit}</span></div>
+                    <div class="small">{period}" · "<code>{h.row_id}</code>" "{caveat}</div>
+                    <div class="small muted">{sources_line(data, meta)}</div>
+                    {h.link.map(|href| view! { <A href=href>{move || i18n.t("overview.explore")}</A> })}
+                </div>
+            })
+        })
+        .collect_view();
+    let battles = data
+        .battles
+        .iter()
+        .map(|b| {
+            let figures = b.key_figures.iter().map(|f| view! { <li>{f.clone()}</li> }).collect_view();
+            view! {
+                <article class="card" data-testid=format!("battle-{}", b.n)>
+                    <h3 lang="zh-CN">{b.title_zh.clone()}</h3>
+                    <p><strong>{b.title_en.clone()}</strong></p>
+                    <p>{b.summary_en.clone()}</p>
+                    <ul class="small">{figures}</ul>
+                </article>
+            }
+        })
+        .collect_view();
+    view! {
+        <h1>{move || i18n.t("overview.title")}</h1>
+        <p class="lede">{move || i18n.t("overview.thesis")}</p>
+        <p class="muted small">{move || i18n.t("overview.seed")}</p>
+        <h2>{move || i18n.t("overview.headlines")}</h2>
+        <div class="headlines">{headlines}</div>
+        <h2>{move || i18n.t("overview.battles")}</h2>
+        <p class="muted small">{move || i18n.t("overview.battles_note")}</p>
+        <div class="grid-2">{battles}</div>
+        <h2>{move || i18n.t("overview.org_title")}</h2>
+        <OrgChange i18n/>
+    }
+}
+
+#[component]
+fn OrgChange(i18n: I18n) -> impl IntoView {
+    view! {
+        <figure class="org" data-testid="org-change" aria-label=move || i18n.t("overview.org_title")>
+            <div class="card">
+                <strong>{move || i18n.t("overview.org_before")}</strong>
+                <p>{move || i18n.t("overview.org_before_detail")}</p>
+                <p class="muted small">"EV-003 · 2021-05"</p>
+            </div>
+            <div class="arrow" aria-hidden="true">"→"</div>
+            <div class="card">
+                <strong>{move || i18n.t("overview.org_after")}</strong>
+                <ul>
+                    <li>{move || i18n.t("overview.org_public")}</li>
+                    <li>{move || i18n.t("overview.org_hybrid")}</li>
+                    <li>{move || i18n.t("overview.org_international")}</li>
+                </ul>
+                <p class="muted small">"EV-034 · 2023–2024"</p>
+            </div>
+        </figure>
+    }
+}
