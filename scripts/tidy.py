@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""Repo hygiene checks, run by scripts/test.sh (fast, no build needed).
+
+- en.txt and zh.txt hold the same locale keys, with no duplicates or empty values;
+- every locale key the app's code names exists, and every defined key is used;
+- no raw HTML injection (inner_html) and no stubs (todo!/unimplemented!) in Rust code;
+- Rust files over 500 lines are listed (a hint to split, not a failure).
+"""
+import pathlib
+import re
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+errors = []
+
+
+def load(name):
+    keys = {}
+    for n, line in enumerate((ROOT / "locales" / name).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if " = " not in line:
+            errors.append(f"locales/{name}:{n}: not a `key = value` line")
+            continue
+        key, value = (part.strip() for part in line.split(" = ", 1))
+        if key in keys:
+            errors.append(f"locales/{name}:{n}: duplicate key {key}")
+        if not value:
+            errors.append(f"locales/{name}:{n}: empty value for {key}")
+        keys[key] = value
+    return keys
+
+
+en, zh = load("en.txt"), load("zh.txt")
+for key in sorted(set(en) - set(zh)):
+    errors.append(f"locales/zh.txt: missing key {key}")
+for key in sorted(set(zh) - set(en)):
+    errors.append(f"locales/en.txt: missing key {key}")
+for key in sorted(set(en) & set(zh)):
+    if en[key].count("{") != zh[key].count("{"):
+        errors.append(f"locales: placeholders differ for {key}")
+
+prefixes = sorted({k.split(".")[0] for k in en})
+literal = re.compile(r'"((?:%s)\.[a-z0-9_.-]+)"' % "|".join(map(re.escape, prefixes)))
+used = set()
+rust_files = sorted((ROOT / "src").rglob("*.rs"))
+for path in rust_files:
+    text = path.read_text(encoding="utf-8")
+    for match in literal.finditer(text):
+        key = match.group(1)
+        used.add(key)
+        if key not in en:
+            line = text[: match.start()].count("\n") + 1
+            errors.append(f"{path.relative_to(ROOT)}:{line}: unknown locale key {key}")
+for key in sorted(set(en) - used):
+    errors.append(f"locales/en.txt: key {key} is never used")
+
+for path in rust_files + sorted((ROOT / "crates").rglob("src/**/*.rs")):
+    text = path.read_text(encoding="utf-8")
+    rel = path.relative_to(ROOT)
+    for word in ("inner_html", "todo!(", "unimplemented!("):
+        if word in text:
+            errors.append(f"{rel}: contains {word}")
+    lines = text.count("\n")
+    if lines > 500:
+        print(f"note: {rel} has {lines} lines; consider splitting it")
+
+if errors:
+    print("\n".join(errors))
+    print(f"tidy: {len(errors)} problem(s)")
+    sys.exit(1)
+print(f"tidy: ok ({len(en)} locale keys in both languages, {len(rust_files)} app files)")
