@@ -162,6 +162,7 @@ fn replay_keeps_invariants_and_is_deterministic() {
                     capabilities: Default::default(),
                     workload: "t".into(),
                     sample_secs: 500,
+                    time_compression: 1.0 + (seed % 3) as f64,
                 };
                 let mut sim = ReplaySimulation::new(&cluster, &pods, &cfg).unwrap();
                 while !sim.is_done() {

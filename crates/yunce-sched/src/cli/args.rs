@@ -21,6 +21,7 @@ pub struct Args {
     pub mode: Mode,
     pub queues: Vec<yunce_sched::QueueKind>,
     pub sample_secs: u64,
+    pub compress: f64,
     pub capabilities: CapabilityTable,
     pub threads: usize,
 }
@@ -60,6 +61,7 @@ impl Args {
                 yunce_sched::QueueKind::Backfill,
             ],
             sample_secs: 3600,
+            compress: 1.0,
             capabilities: CapabilityTable::default(),
             threads: std::thread::available_parallelism().map_or(1, usize::from),
         };
@@ -128,6 +130,14 @@ impl Args {
                         v.parse().ok().filter(|s| *s > 0).ok_or_else(|| {
                             format!("--sample-secs: {v:?} is not a positive integer")
                         })?;
+                }
+                "--compress" => {
+                    let v = value()?;
+                    a.compress = v
+                        .parse()
+                        .ok()
+                        .filter(|k: &f64| k.is_finite() && *k >= 1.0)
+                        .ok_or_else(|| format!("--compress: {v:?} is not a number >= 1"))?;
                 }
                 "--capability" => {
                     a.capabilities = CapabilityTable::with_overrides(&value()?)

@@ -30,6 +30,7 @@ pub fn run(a: &Args, cluster: &Cluster, pods: &[PodSpec], workload: &str) -> Res
                 capabilities: a.capabilities.clone(),
                 workload: workload.to_owned(),
                 sample_secs: a.sample_secs,
+                time_compression: a.compress,
             };
             let r = yunce_sched::run_replay(cluster, pods, &cfg).map_err(|e| e.to_string());
             if let Ok(r) = &r {
