@@ -22,6 +22,10 @@ pub(super) fn parallel<J: Sync, R: Send>(
     threads: usize,
     f: impl Fn(&J) -> R + Sync,
 ) -> Vec<R> {
+    // One thread runs inline, so the CLI also works where threads are missing (wasm32-wasip1).
+    if threads <= 1 {
+        return jobs.iter().map(f).collect();
+    }
     let slots: Vec<Mutex<Option<R>>> = jobs.iter().map(|_| Mutex::new(None)).collect();
     let next = Mutex::new(0usize);
     std::thread::scope(|s| {
