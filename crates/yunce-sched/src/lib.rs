@@ -39,7 +39,8 @@ pub use inflation::{
 };
 pub use metrics::{
     CURVE_CSV_HEADER, CurvePoint, EventRecord, MAX_ARRIVED_PCT, ModelAlloc, PolicySummary,
-    RunResult, discretize, render_summary, summarize, summarize_csv, write_curve_csv,
+    RunResult, discretize, render_details, render_summary, summarize, summarize_csv,
+    write_curve_csv,
 };
 pub use model::{MAX_GPUS_PER_NODE, MILLI_PER_GPU, NodeSpec, PodClass, PodSpec};
 pub use parse::{

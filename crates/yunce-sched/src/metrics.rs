@@ -382,3 +382,55 @@ pub fn render_summary(rows: &[PolicySummary]) -> String {
     }
     s
 }
+
+/// Renders failed pods by request class and end-of-run allocation per GPU model, each the mean
+/// over the runs of a policy.
+pub fn render_details(results: &[RunResult]) -> String {
+    let mut by_policy: BTreeMap<Policy, Vec<&RunResult>> = BTreeMap::new();
+    for r in results {
+        by_policy.entry(r.policy).or_default().push(r);
+    }
+    let mut s = String::from("failed pods by class (mean per run)\n");
+    let _ = write!(s, "{:<11}", "policy");
+    for c in PodClass::ALL {
+        let _ = write!(s, " {:>10}", c.label());
+    }
+    s.push('\n');
+    for (policy, runs) in &by_policy {
+        let _ = write!(s, "{:<11}", policy.name());
+        for c in PodClass::ALL {
+            let mean = runs.iter().map(|r| r.failed(c) as f64).sum::<f64>() / runs.len() as f64;
+            let _ = write!(s, " {mean:>10.1}");
+        }
+        s.push('\n');
+    }
+    let models: Vec<String> = results
+        .first()
+        .map(|r| r.model_alloc.iter().map(|m| m.model.clone()).collect())
+        .unwrap_or_default();
+    s.push_str(
+        "\nGPU allocation % by model at the end (mean per run; capability factor in brackets)\n",
+    );
+    let _ = write!(s, "{:<11}", "policy");
+    for (i, m) in models.iter().enumerate() {
+        let cap = results
+            .first()
+            .and_then(|r| r.model_alloc.get(i))
+            .map_or(1.0, |a| a.capability);
+        let _ = write!(s, " {:>13}", format!("{m}[{cap}]"));
+    }
+    s.push('\n');
+    for (policy, runs) in &by_policy {
+        let _ = write!(s, "{:<11}", policy.name());
+        for i in 0..models.len() {
+            let mean = runs
+                .iter()
+                .map(|r| r.model_alloc.get(i).map_or(0.0, ModelAlloc::alloc_pct))
+                .sum::<f64>()
+                / runs.len() as f64;
+            let _ = write!(s, " {mean:>13.2}");
+        }
+        s.push('\n');
+    }
+    s
+}

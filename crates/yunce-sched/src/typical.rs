@@ -113,3 +113,42 @@ impl TypicalPods {
         frag
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::NodeSpec;
+
+    #[test]
+    fn covers_threshold_and_sums_to_one() {
+        let nodes = [NodeSpec {
+            name: "n".into(),
+            cpu_milli: 8000,
+            memory_mib: 1,
+            gpus: 2,
+            model: "T4".into(),
+        }];
+        let c = Cluster::new(&nodes, true).unwrap();
+        let mut pods = Vec::new();
+        for (n, milli) in [(60, 500), (30, 1000), (6, 250), (4, 100)] {
+            for _ in 0..n {
+                pods.push(PodSpec {
+                    name: "p".into(),
+                    cpu_milli: 1000,
+                    num_gpu: 1,
+                    gpu_milli: milli,
+                    ..PodSpec::default()
+                });
+            }
+        }
+        let t = TypicalPods::from_pods(&c, &pods);
+        // 60 + 30 = 90% < 95%, so the third shape is needed, the fourth is not.
+        assert_eq!(t.pods().len(), 3);
+        let sum: f64 = t.pods().iter().map(|p| p.freq).sum();
+        assert!((sum - 1.0).abs() < 1e-12);
+        // An idle node has no fragment; one 400-milli hole is fragment for the 500 and 1000 shapes.
+        assert_eq!(t.node_frag(0, 8000, &[1000, 1000]), 0.0);
+        let f = t.node_frag(0, 8000, &[400, 1000]);
+        assert!((f - 400.0 * (60.0 + 30.0) / 96.0).abs() < 1e-9, "{f}");
+    }
+}

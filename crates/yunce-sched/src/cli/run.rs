@@ -124,6 +124,8 @@ fn run_inflation(
         started.elapsed().as_secs_f64()
     );
     print!("{}", render_summary(&summarize(&results)));
+    println!();
+    print!("{}", yunce_sched::render_details(&results));
     Ok(())
 }
 

@@ -123,3 +123,76 @@ pub(crate) fn best_fit_gpu(gpus: &[u32], milli: u32) -> usize {
     }
     pick.unwrap_or(0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{NodeSpec, PodSpec};
+
+    fn node(name: &str, gpus: u32) -> NodeSpec {
+        NodeSpec {
+            name: name.into(),
+            cpu_milli: 96_000,
+            memory_mib: 393_216,
+            gpus,
+            model: "G2".into(),
+        }
+    }
+
+    fn pod(num_gpu: u32, gpu_milli: u32) -> PodSpec {
+        PodSpec {
+            name: "p".into(),
+            cpu_milli: 4000,
+            memory_mib: 1024,
+            num_gpu,
+            gpu_milli,
+            ..PodSpec::default()
+        }
+    }
+
+    #[test]
+    fn best_fit_gpu_takes_the_tightest() {
+        assert_eq!(best_fit_gpu(&[1000, 300, 600, 300], 250), 1);
+        assert_eq!(best_fit_gpu(&[1000, 300, 600], 500), 2);
+    }
+
+    #[test]
+    fn packing_prefers_shared_then_used_then_idle() {
+        let c = Cluster::new(&[node("a", 2), node("b", 2), node("c", 2)], true).unwrap();
+        let mut st = ClusterState::new(&c);
+        let half = c.shape(&pod(1, 500));
+        st.place(&c, 0, &half, 0); // a: one GPU half used
+        let whole = c.shape(&pod(1, 1000));
+        st.place(&c, 1, &whole, 0); // b: one GPU full, one free
+        let s = c.shape(&pod(1, 400));
+        let (a, b, idle) = (
+            packing_score(&c, &st, 0, &s),
+            packing_score(&c, &st, 1, &s),
+            packing_score(&c, &st, 2, &s),
+        );
+        assert!(a > b && b > idle, "{a} {b} {idle}");
+    }
+
+    #[test]
+    fn fgd_fills_the_gpu_that_leaves_least_fragment() {
+        let nodes = [node("a", 2)];
+        let c = Cluster::new(&nodes, true).unwrap();
+        // Typical pods: half-GPU pods only, so a 500-milli hole is usable and a 200-milli one is not.
+        let typical = TypicalPods::from_pods(&c, &vec![pod(1, 500); 10]);
+        let mut st = ClusterState::new(&c);
+        st.place(&c, 0, &c.shape(&pod(1, 300)), 1); // GPU 1 has 700 free
+        let s = c.shape(&pod(1, 500));
+        let before = typical.node_frag(c.nodes[0].model, st.cpu_left[0], st.gpus(&c, 0));
+        let (_, gpu) = fgd_score(&c, &st, &typical, before, 0, &s);
+        // On GPU 0 the pod leaves 500 (usable); on GPU 1 it would leave 200 (fragment).
+        assert_eq!(gpu, 0);
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for p in Policy::ALL {
+            assert_eq!(Policy::from_name(p.name()), Some(p));
+        }
+        assert_eq!(Policy::from_name("FGD"), None);
+    }
+}
