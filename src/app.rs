@@ -3,41 +3,36 @@
 
 use crate::components::error::ErrorPanel;
 use crate::i18n::{I18n, Lang, provide_i18n};
+use crate::router::{Link, provide_location};
 use crate::theme::{ThemeChoice, provide_theme};
 use crate::views::View;
 use leptos::prelude::*;
-use leptos_router::components::{A, Route, Router, Routes};
-use leptos_router::hooks::use_location;
-use leptos_router::path;
 
 /// The root component.
 #[component]
 pub fn App() -> impl IntoView {
     let i18n = provide_i18n();
     let theme = provide_theme();
+    provide_location();
     view! {
-        <Router>
             <a class="skip-link" href="#main">{move || i18n.t("shell.skip")}</a>
             <header class="top">
-                <A href="/" attr:class="brand">
+                <Link href="/" class="brand">
                     <span class="brand-zh">"云策"</span>
                     <span class="brand-en">"Yunce"</span>
-                </A>
+                </Link>
                 <nav class="views" aria-label=move || i18n.t("shell.nav")>
                     {View::ALL
                         .into_iter()
-                        .map(|v| view! { <A href=v.path()>{move || i18n.t(v.title_key())}</A> })
+                        .map(|v| view! { <Link href=v.path()>{move || i18n.t(v.title_key())}</Link> })
                         .collect_view()}
                 </nav>
                 <Preferences i18n theme/>
             </header>
             <main id="main" tabindex="-1">
-                <Routes fallback=RoutedView>
-                    <Route path=path!("/") view=RoutedView/>
-                </Routes>
+                <RoutedView/>
             </main>
             <Footer i18n/>
-        </Router>
     }
 }
 
@@ -45,8 +40,8 @@ pub fn App() -> impl IntoView {
 #[component]
 fn RoutedView() -> impl IntoView {
     let i18n = crate::i18n::use_i18n();
-    let location = use_location();
-    let current = Memo::new(move |_| View::from_path(&location.pathname.get()));
+    let location = crate::router::use_location();
+    let current = Memo::new(move |_| View::from_path(&location.path.get()));
     Effect::new(move |_| {
         let title = match current.get() {
             Some(v) => format!("{} · 云策 Yunce", i18n.t(v.title_key())),
@@ -59,7 +54,7 @@ fn RoutedView() -> impl IntoView {
     move || match current.get() {
         Some(v) => v.render(),
         None => view! {
-            <ErrorPanel title=i18n.t("shell.not_found") detail=location.pathname.get()/>
+            <ErrorPanel title=i18n.t("shell.not_found") detail=location.path.get_untracked()/>
         }
         .into_any(),
     }
@@ -121,7 +116,7 @@ fn Footer(i18n: I18n) -> impl IntoView {
         <footer class="bottom">
             <p>
                 {move || i18n.format("footer.as_of", &[&as_of])} " · "
-                <A href="/market?tab=s">{move || i18n.t("footer.sources")}</A>
+                <Link href="/market?tab=sources">{move || i18n.t("footer.sources")}</Link>
             </p>
             <p class="muted">{move || i18n.t("footer.offline")}</p>
         </footer>

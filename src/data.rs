@@ -10,11 +10,17 @@ pub fn dataset() -> Result<&'static Dataset, &'static DataError> {
     DATA.get_or_init(Dataset::embedded).as_ref()
 }
 
-/// The latest date any source was published, shown as the data's "as of" date.
+/// The latest full publication date among the sources, shown as the data's "as of"
+/// date. Free-text dates ("n.d.", "reviewed 2026") are skipped.
 pub fn as_of() -> String {
     dataset()
         .ok()
-        .and_then(|d| d.sources.iter().map(|s| s.date.as_str()).filter(|s| s.len() >= 7).max())
-        .unwrap_or("?")
-        .to_string()
+        .and_then(|d| {
+            d.sources
+                .iter()
+                .filter_map(|s| s.date.get(..10).and_then(yunce_data::Date::parse))
+                .max()
+        })
+        .map(|d| d.to_string())
+        .unwrap_or_else(|| "?".into())
 }

@@ -1,7 +1,7 @@
 //! Helpers for URL-backed view state: short, stable query params, a typed state per
 //! view, and a notice for every param that could not be used.
 
-use leptos_router::params::ParamsMap;
+use crate::router::QueryMap;
 
 /// A query param that was malformed or unknown and fell back to its default.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,7 +14,7 @@ pub struct Notice {
 
 /// Query params read in order, remembering which ones were consumed.
 pub struct Query<'a> {
-    map: &'a ParamsMap,
+    map: &'a QueryMap,
     known: Vec<&'static str>,
     /// Params that fell back to defaults.
     pub notices: Vec<Notice>,
@@ -22,7 +22,7 @@ pub struct Query<'a> {
 
 impl<'a> Query<'a> {
     /// Starts reading a params map.
-    pub fn new(map: &'a ParamsMap) -> Self {
+    pub fn new(map: &'a QueryMap) -> Self {
         Self {
             map,
             known: Vec::new(),
@@ -33,7 +33,7 @@ impl<'a> Query<'a> {
     /// Reads `name` with `parse`; a present value that does not parse gives a notice.
     pub fn read<T>(&mut self, name: &'static str, parse: impl Fn(&str) -> Option<T>) -> Option<T> {
         self.known.push(name);
-        let raw = self.map.get_str(name)?;
+        let raw = self.map.get(name)?;
         let parsed = parse(raw);
         if parsed.is_none() {
             self.notices.push(Notice {
@@ -49,12 +49,12 @@ impl<'a> Query<'a> {
     pub fn finish(mut self, shared: &[&str]) -> Vec<Notice> {
         let mut unknown: Vec<Notice> = self
             .map
-            .clone()
-            .into_iter()
-            .filter(|(k, _)| !self.known.contains(&k.as_ref()) && !shared.contains(&k.as_ref()))
+            .0
+            .iter()
+            .filter(|(k, _)| !self.known.contains(&k.as_str()) && !shared.contains(&k.as_str()))
             .map(|(k, v)| Notice {
-                param: k.to_string(),
-                value: v,
+                param: k.clone(),
+                value: v.clone(),
             })
             .collect();
         unknown.sort_by(|a, b| a.param.cmp(&b.param));

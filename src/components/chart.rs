@@ -74,7 +74,10 @@ pub fn Chart(#[prop(into)] spec: Signal<ChartSpec>, testid: &'static str) -> imp
     }
 }
 
-fn render_layout(l: &Layout, set_hovered: WriteSignal<Option<PlacedPoint>>) -> impl IntoView + use<> {
+fn render_layout(
+    l: &Layout,
+    set_hovered: WriteSignal<Option<PlacedPoint>>,
+) -> impl IntoView + use<> {
     let plot = l.plot;
     let grid = l
         .y_ticks

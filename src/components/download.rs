@@ -15,10 +15,19 @@ pub fn csv_field(value: &str) -> String {
 
 /// Joins rows into CSV text with a header.
 pub fn csv_text(header: &[&str], rows: &[Vec<String>]) -> String {
-    let mut out = header.iter().map(|h| csv_field(h)).collect::<Vec<_>>().join(",");
+    let mut out = header
+        .iter()
+        .map(|h| csv_field(h))
+        .collect::<Vec<_>>()
+        .join(",");
     out.push('\n');
     for row in rows {
-        out.push_str(&row.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+        out.push_str(
+            &row.iter()
+                .map(|f| csv_field(f))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
         out.push('\n');
     }
     out
@@ -81,7 +90,8 @@ fn draw_and_save(
     height: f64,
 ) -> Option<()> {
     let document = web_sys::window()?.document()?;
-    let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas").ok()?.dyn_into().ok()?;
+    let canvas: web_sys::HtmlCanvasElement =
+        document.create_element("canvas").ok()?.dyn_into().ok()?;
     let scale = 2.0;
     canvas.set_width((width * scale) as u32);
     canvas.set_height((height * scale) as u32);

@@ -11,9 +11,8 @@ use crate::components::error::ErrorPanel;
 use crate::components::notices::UrlNotices;
 use crate::i18n::{I18n, use_i18n};
 use crate::labels::{measure_key, measure_note_key, vendor_key};
+use crate::router::{navigate, use_location};
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_navigate, use_query_map};
 use state::{MarketState, Marks, Tab, granularity_slug};
 use yunce_chart::{Palette, layout, to_svg};
 use yunce_data::{Dataset, Granularity};
@@ -24,21 +23,24 @@ pub fn MarketView() -> impl IntoView {
     let i18n = use_i18n();
     match crate::data::dataset() {
         Ok(data) => view! { <Market data i18n/> }.into_any(),
-        Err(e) => view! { <ErrorPanel title=i18n.t("error.data") detail=e.to_string()/> }.into_any(),
+        Err(e) => {
+            view! { <ErrorPanel title=i18n.t("error.data") detail=e.to_string()/> }.into_any()
+        }
     }
 }
 
 #[component]
 fn Market(data: &'static Dataset, i18n: I18n) -> impl IntoView {
-    let query = use_query_map();
+    let query = use_location().query;
     let parsed = Memo::new(move |_| query.with(|q| MarketState::from_query(data, q)));
-    let navigate = use_navigate();
     let update = Callback::new(move |next: MarketState| {
-        let url = format!("/market{}", next.to_query(data));
-        navigate(&url, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+        navigate(&format!("/market{}", next.to_query(data)), true);
     });
-    move || match parsed.get() {
-        None => view! { <ErrorPanel title=i18n.t("error.data") detail="no share measure"/> }.into_any(),
+    // The body re-renders on a new state or language, so its text is plain, not reactive.
+    move || match (i18n.lang.get(), parsed.get()).1 {
+        None => {
+            view! { <ErrorPanel title=i18n.t("error.data") detail="no share measure"/> }.into_any()
+        }
         Some((state, notices)) => view! { <MarketBody data i18n state notices update/> }.into_any(),
     }
 }
@@ -62,8 +64,18 @@ fn MarketBody(
     let vendor_name = move |v| i18n.t(vendor_key(v)).to_string();
     let spec = Signal::derive(move || {
         let st = s.get_value();
-        let title = format!("{} · {}", i18n.t(measure_key(st.measure)), i18n.t("market.share"));
-        model::chart_spec(data, &st, title, &vendor_name, width.get().clamp(300.0, 1060.0))
+        let title = format!(
+            "{} · {}",
+            i18n.t(measure_key(st.measure)),
+            i18n.t("market.share")
+        );
+        model::chart_spec(
+            data,
+            &st,
+            title,
+            &vendor_name,
+            width.get().clamp(300.0, 1060.0),
+        )
     });
     let csv = move || {
         let (header, rows) = render::table_cells(data, &s.get_value(), i18n);
@@ -75,21 +87,29 @@ fn MarketBody(
         format!("yunce-market-{}-{}-{}", st.measure.slug(), st.from, st.to)
     };
     let svg = move || {
-        let dark = crate::theme::is_dark(use_context::<RwSignal<crate::theme::ThemeChoice>>().map(|t| t.get_untracked()).unwrap_or(crate::theme::ThemeChoice::System));
-        let palette = if dark { Palette::dark() } else { Palette::light() };
+        let dark = crate::theme::is_dark(
+            use_context::<RwSignal<crate::theme::ThemeChoice>>()
+                .map(|t| t.get_untracked())
+                .unwrap_or(crate::theme::ThemeChoice::System),
+        );
+        let palette = if dark {
+            Palette::dark()
+        } else {
+            Palette::light()
+        };
         to_svg(&layout(&spec.get_untracked()), &palette)
     };
     let grains = data.share_granularities(state.measure);
     let all_periods = state::periods(data, state.measure, state.granularity);
     let tab = state.tab;
     view! {
-        <h1>{move || i18n.t("market.title")}</h1>
-        <p class="muted">{move || i18n.t("market.lede")}</p>
+        <h1>{i18n.t("market.title")}</h1>
+        <p class="muted">{i18n.t("market.lede")}</p>
         <UrlNotices notices=Signal::stored(notices)/>
         <div class="controls">
             <fieldset>
-                <legend>{move || i18n.t("market.measure")}</legend>
-                <select data-testid="measure" aria-label=move || i18n.t("market.measure")
+                <legend>{i18n.t("market.measure")}</legend>
+                <select data-testid="measure" aria-label=i18n.t("market.measure")
                     on:change=move |ev| {
                         let slug = event_target_value(&ev);
                         if let Some(next) = yunce_data::Measure::from_slug(&slug).and_then(|m| MarketState::defaults(data, m)) {
@@ -97,14 +117,14 @@ fn MarketBody(
                         }
                     }>
                     {data.share_measures().into_iter().map(|m| view! {
-                        <option value=m.slug() selected=m == state.measure>{move || i18n.t(measure_key(m))}</option>
+                        <option value=m.slug() selected=m == state.measure>{i18n.t(measure_key(m))}</option>
                     }).collect_view()}
                 </select>
-                <p class="muted small" data-testid="measure-note">{move || i18n.t(measure_note_key(s.get_value().measure))}</p>
+                <p class="muted small" data-testid="measure-note">{i18n.t(measure_note_key(state.measure))}</p>
             </fieldset>
             <Show when={let n = grains.len(); move || n > 1}>
                 <fieldset>
-                    <legend>{move || i18n.t("market.granularity")}</legend>
+                    <legend>{i18n.t("market.granularity")}</legend>
                     <div class="segmented" role="group">
                         {grains.clone().into_iter().map(|g| view! {
                             <button type="button" aria-pressed=(g == state.granularity).to_string()
@@ -115,14 +135,14 @@ fn MarketBody(
                                         update.run(MarketState { vendors: st.vendors, tab: st.tab, ..fresh });
                                     }
                                 }>
-                                {move || i18n.t(granularity_key(g))}
+                                {i18n.t(granularity_key(g))}
                             </button>
                         }).collect_view()}
                     </div>
                 </fieldset>
             </Show>
             <fieldset>
-                <legend>{move || i18n.t("market.vendors")}</legend>
+                <legend>{i18n.t("market.vendors")}</legend>
                 <div class="checks">
                     {data.vendors(state.measure).into_iter().map(|v| {
                         let checked = state.vendors.contains(&v);
@@ -138,16 +158,16 @@ fn MarketBody(
                                             st.vendors.sort_by_key(|x| order.iter().position(|o| o == x));
                                         }
                                     })/>
-                                {move || i18n.t(vendor_key(v))}
+                                {i18n.t(vendor_key(v))}
                             </label>
                         }
                     }).collect_view()}
                 </div>
             </fieldset>
             <fieldset>
-                <legend>{move || i18n.t("market.range")}</legend>
+                <legend>{i18n.t("market.range")}</legend>
                 <div class="row">
-                    <label>{move || i18n.t("market.from")} " "
+                    <label>{i18n.t("market.from")} " "
                         <select data-testid="from" on:change=move |ev| {
                             let v = event_target_value(&ev);
                             edit(&|st| if let Some(p) = yunce_data::Period::parse(&v) { st.from = p; if st.to < p { st.to = p; } });
@@ -155,7 +175,7 @@ fn MarketBody(
                             {all_periods.iter().map(|p| view! { <option value=p.to_string() selected=*p == state.from>{p.to_string()}</option> }).collect_view()}
                         </select>
                     </label>
-                    <label>{move || i18n.t("market.to")} " "
+                    <label>{i18n.t("market.to")} " "
                         <select data-testid="to" on:change=move |ev| {
                             let v = event_target_value(&ev);
                             edit(&|st| if let Some(p) = yunce_data::Period::parse(&v) { st.to = p; if st.from > p { st.from = p; } });
@@ -166,42 +186,42 @@ fn MarketBody(
                 </div>
             </fieldset>
         </div>
-        <div role="tablist" aria-label=move || i18n.t("market.tabs")>
+        <div role="tablist" aria-label=i18n.t("market.tabs")>
             {Tab::ALL.into_iter().map(|t| view! {
                 <button type="button" role="tab" id=format!("tab-{}", t.slug()) aria-controls="market-panel"
                     aria-selected=(t == tab).to_string() data-testid=format!("tab-{}", t.slug())
                     on:click=move |_| edit(&|st| st.tab = t)>
-                    {move || i18n.t(tab_key(t))}
+                    {i18n.t(tab_key(t))}
                 </button>
             }).collect_view()}
         </div>
         <div class="row toolbar">
             <button type="button" data-testid="download-csv" on:click=move |_| save_text(&format!("{}.csv", file_stem()), "text/csv;charset=utf-8", &csv())>
-                {move || i18n.t("download.csv")}
+                {i18n.t("download.csv")}
             </button>
             <button type="button" data-testid="download-svg" on:click=move |_| save_text(&format!("{}.svg", file_stem()), "image/svg+xml", &svg())>
-                {move || i18n.t("download.svg")}
+                {i18n.t("download.svg")}
             </button>
             <button type="button" data-testid="download-png" on:click=move |_| {
                 let l = layout(&spec.get_untracked());
                 save_png(&format!("{}.png", file_stem()), &svg(), l.width, l.height);
             }>
-                {move || i18n.t("download.png")}
+                {i18n.t("download.png")}
             </button>
         </div>
         <div role="tabpanel" id="market-panel" aria-labelledby=format!("tab-{}", tab.slug()) node_ref=node>
             {match tab {
                 Tab::Chart => view! {
                     <div class="row">
-                        <div class="segmented" role="group" aria-label=move || i18n.t("market.marks")>
+                        <div class="segmented" role="group" aria-label=i18n.t("market.marks")>
                             <button type="button" data-testid="marks-line" aria-pressed=(state.marks == Marks::Lines).to_string()
-                                on:click=move |_| edit(&|st| st.marks = Marks::Lines)>{move || i18n.t("market.lines")}</button>
+                                on:click=move |_| edit(&|st| st.marks = Marks::Lines)>{i18n.t("market.lines")}</button>
                             <button type="button" data-testid="marks-bar" aria-pressed=(state.marks == Marks::Bars).to_string()
-                                on:click=move |_| edit(&|st| st.marks = Marks::Bars)>{move || i18n.t("market.bars")}</button>
+                                on:click=move |_| edit(&|st| st.marks = Marks::Bars)>{i18n.t("market.bars")}</button>
                         </div>
                     </div>
                     <Chart spec testid="share-chart"/>
-                    <p class="muted small">{move || i18n.t("market.gap_note")}</p>
+                    <p class="muted small">{i18n.t("market.gap_note")}</p>
                 }.into_any(),
                 Tab::Table => render::share_table(data, &state, i18n).into_any(),
                 Tab::Sources => render::provenance(data, &state, i18n).into_any(),
@@ -213,7 +233,10 @@ fn MarketBody(
     }
 }
 
-fn edit_at(s: StoredValue<MarketState>, update: Callback<MarketState>) -> Callback<yunce_data::Period> {
+fn edit_at(
+    s: StoredValue<MarketState>,
+    update: Callback<MarketState>,
+) -> Callback<yunce_data::Period> {
     Callback::new(move |p| {
         let mut next = s.get_value();
         next.at = p;

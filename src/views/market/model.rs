@@ -41,7 +41,9 @@ pub fn grid<'a>(data: &'a Dataset, state: &MarketState) -> Vec<Vec<Cell<'a>>> {
                 .map(|&vendor| Cell {
                     period,
                     vendor,
-                    row: data.share(state.measure, vendor, period).filter(|r| r.base.value.is_some()),
+                    row: data
+                        .share(state.measure, vendor, period)
+                        .filter(|r| r.base.value.is_some()),
                 })
                 .collect()
         })
@@ -75,7 +77,11 @@ pub fn chart_spec(
     match state.marks {
         Marks::Lines => ChartSpec {
             title,
-            x_labels: rows.iter().filter_map(|r| r.first()).map(|c| c.period.to_string()).collect(),
+            x_labels: rows
+                .iter()
+                .filter_map(|r| r.first())
+                .map(|c| c.period.to_string())
+                .collect(),
             series: state
                 .vendors
                 .iter()
@@ -83,7 +89,10 @@ pub fn chart_spec(
                 .map(|(k, &vendor)| Series {
                     key: vendor.slug().into(),
                     label: vendor_name(vendor),
-                    values: rows.iter().map(|r| r[k].row.and_then(|x| x.base.value)).collect(),
+                    values: rows
+                        .iter()
+                        .map(|r| r[k].row.and_then(|x| x.base.value))
+                        .collect(),
                     notes: rows.iter().map(|r| r[k].row.map(source_note)).collect(),
                     color: vendor_color(vendor),
                 })
@@ -95,14 +104,21 @@ pub fn chart_spec(
             decimals: 1,
         },
         Marks::Bars => {
-            let cells: Vec<&Cell<'_>> = rows.iter().flatten().filter(|c| c.period == state.at).collect();
+            let cells: Vec<&Cell<'_>> = rows
+                .iter()
+                .flatten()
+                .filter(|c| c.period == state.at)
+                .collect();
             ChartSpec {
                 title,
                 x_labels: cells.iter().map(|c| vendor_name(c.vendor)).collect(),
                 series: vec![Series {
                     key: state.at.to_string(),
                     label: state.at.to_string(),
-                    values: cells.iter().map(|c| c.row.and_then(|x| x.base.value)).collect(),
+                    values: cells
+                        .iter()
+                        .map(|c| c.row.and_then(|x| x.base.value))
+                        .collect(),
                     notes: cells.iter().map(|c| c.row.map(source_note)).collect(),
                     color: 1,
                 }],
@@ -118,7 +134,11 @@ pub fn chart_spec(
 
 /// The tooltip note of a figure: its row id and sources.
 pub fn source_note(row: &MarketShare) -> String {
-    format!("{} · {}", row.base.meta.id, row.base.meta.source_ids.join(";"))
+    format!(
+        "{} · {}",
+        row.base.meta.id,
+        row.base.meta.source_ids.join(";")
+    )
 }
 
 /// A vendor's year-on-year change at the chosen period.
@@ -160,5 +180,9 @@ pub fn changes<'a>(data: &'a Dataset, state: &MarketState) -> Vec<Change<'a>> {
 /// Formats a change in points with its sign.
 pub fn signed_pp(value: f64) -> String {
     let text = format_value(value, 1);
-    if value > 0.0 && text != "0" { format!("+{text}") } else { text }
+    if value > 0.0 && text != "0" {
+        format!("+{text}")
+    } else {
+        text
+    }
 }

@@ -9,7 +9,11 @@ use yunce_data::{Dataset, Granularity, MarketShare, Period};
 
 /// The share table as text: a header and one row per period. Empty means "no figure".
 /// The CSV export is exactly this, so it always matches the screen.
-pub fn table_cells(data: &Dataset, state: &MarketState, i18n: I18n) -> (Vec<String>, Vec<Vec<String>>) {
+pub fn table_cells(
+    data: &Dataset,
+    state: &MarketState,
+    i18n: I18n,
+) -> (Vec<String>, Vec<Vec<String>>) {
     let lang = i18n.lang.get_untracked();
     let unit = share_unit(data, state.measure);
     let mut header = vec![crate::i18n::text(lang, "market.period").to_string()];
@@ -22,8 +26,18 @@ pub fn table_cells(data: &Dataset, state: &MarketState, i18n: I18n) -> (Vec<Stri
     let rows = grid(data, state)
         .into_iter()
         .map(|cells| {
-            let mut row = vec![cells.first().map(|c| c.period.to_string()).unwrap_or_default()];
-            row.extend(cells.iter().map(|c| c.row.and_then(|r| r.base.value).map(show).unwrap_or_default()));
+            let mut row = vec![
+                cells
+                    .first()
+                    .map(|c| c.period.to_string())
+                    .unwrap_or_default(),
+            ];
+            row.extend(cells.iter().map(|c| {
+                c.row
+                    .and_then(|r| r.base.value)
+                    .map(show)
+                    .unwrap_or_default()
+            }));
             row
         })
         .collect();
@@ -63,7 +77,11 @@ fn confidence_badge(row: &MarketShare) -> impl IntoView + use<> {
 
 /// The sources tab: every figure shown, with its outlet, date, confidence and notes.
 pub fn provenance(data: &Dataset, state: &MarketState, i18n: I18n) -> impl IntoView + use<> {
-    let rows: Vec<&MarketShare> = grid(data, state).into_iter().flatten().filter_map(|c| c.row).collect();
+    let rows: Vec<&MarketShare> = grid(data, state)
+        .into_iter()
+        .flatten()
+        .filter_map(|c| c.row)
+        .collect();
     view! {
         <div class="table-wrap">
             <table data-testid="sources-table">
@@ -103,7 +121,12 @@ pub fn provenance(data: &Dataset, state: &MarketState, i18n: I18n) -> impl IntoV
 }
 
 /// The year-on-year change in points at the chosen period, computed and as reported.
-pub fn changes_section(data: &Dataset, state: &MarketState, i18n: I18n, set_at: Callback<Period>) -> impl IntoView + use<> {
+pub fn changes_section(
+    data: &Dataset,
+    state: &MarketState,
+    i18n: I18n,
+    set_at: Callback<Period>,
+) -> impl IntoView + use<> {
     let shown = state.periods(data);
     let list = changes(data, state);
     view! {
@@ -178,7 +201,13 @@ pub fn size_section(data: &Dataset, state: &MarketState, i18n: I18n) -> impl Int
         .filter(|m| matches!(*m, "spend" | "revenue" | "yoy_growth"))
         .map(str::to_string)
         .collect();
-    let grains: Vec<Granularity> = [state.granularity, Granularity::Year, Granularity::Half, Granularity::Quarter].to_vec();
+    let grains: Vec<Granularity> = [
+        state.granularity,
+        Granularity::Year,
+        Granularity::Half,
+        Granularity::Quarter,
+    ]
+    .to_vec();
     let mut blocks = Vec::new();
     for metric in &metrics {
         let series = grains
@@ -186,11 +215,20 @@ pub fn size_section(data: &Dataset, state: &MarketState, i18n: I18n) -> impl Int
             .map(|g| data.size_series(measure, metric, *g))
             .find(|s| s.iter().any(|p| p.value.is_some()))
             .unwrap_or_default();
-        let points: Vec<_> = series.into_iter().filter(|p| p.period >= state.from && p.period <= state.to || state.granularity != p.period.granularity()).collect();
+        let points: Vec<_> = series
+            .into_iter()
+            .filter(|p| {
+                p.period >= state.from && p.period <= state.to
+                    || state.granularity != p.period.granularity()
+            })
+            .collect();
         if points.iter().all(|p| p.value.is_none()) {
             continue;
         }
-        let unit = points.iter().find_map(|p| p.row.map(|r| r.base.unit.clone())).unwrap_or_default();
+        let unit = points
+            .iter()
+            .find_map(|p| p.row.map(|r| r.base.unit.clone()))
+            .unwrap_or_default();
         blocks.push(view! {
             <div>
                 <h3>{metric_label(i18n, metric)}" ("{unit}")"</h3>

@@ -1,8 +1,8 @@
 //! Headless state of the market view: what is selected, read from and written to
 //! the URL. It knows data, not layout.
 
+use crate::router::QueryMap;
 use crate::url_state::{Notice, Query, to_query};
-use leptos_router::params::ParamsMap;
 use yunce_data::{Dataset, Granularity, Measure, Period, Vendor};
 
 /// Which tab is open.
@@ -89,7 +89,11 @@ impl MarketState {
     }
 
     /// The default view of a measure at one granularity.
-    pub fn with_granularity(data: &Dataset, measure: Measure, granularity: Granularity) -> Option<Self> {
+    pub fn with_granularity(
+        data: &Dataset,
+        measure: Measure,
+        granularity: Granularity,
+    ) -> Option<Self> {
         let periods = periods(data, measure, granularity);
         let (first, last) = (*periods.first()?, *periods.last()?);
         let vendors = data
@@ -111,15 +115,19 @@ impl MarketState {
     }
 
     /// Reads the state from URL params; anything malformed falls back with a notice.
-    pub fn from_query(data: &Dataset, map: &ParamsMap) -> Option<(Self, Vec<Notice>)> {
+    pub fn from_query(data: &Dataset, map: &QueryMap) -> Option<(Self, Vec<Notice>)> {
         let mut q = Query::new(map);
         let available = data.share_measures();
         let measure = q
-            .read("m", |s| Measure::from_slug(s).filter(|m| available.contains(m)))
+            .read("m", |s| {
+                Measure::from_slug(s).filter(|m| available.contains(m))
+            })
             .unwrap_or(Measure::CanalysSpend);
         let grains = data.share_granularities(measure);
         let granularity = q
-            .read("g", |s| granularity_from_slug(s).filter(|g| grains.contains(g)))
+            .read("g", |s| {
+                granularity_from_slug(s).filter(|g| grains.contains(g))
+            })
             .or_else(|| grains.iter().max().copied())?;
         let mut state = Self::with_granularity(data, measure, granularity)?;
         let periods = periods(data, measure, granularity);
@@ -137,7 +145,10 @@ impl MarketState {
                 }
             }
             if !picked.is_empty() {
-                state.vendors = vendors_known.into_iter().filter(|v| picked.contains(v)).collect();
+                state.vendors = vendors_known
+                    .into_iter()
+                    .filter(|v| picked.contains(v))
+                    .collect();
             }
         }
         let in_list = |s: &str| Period::parse(s).filter(|p| periods.contains(p));
@@ -161,7 +172,8 @@ impl MarketState {
             })
             .unwrap_or(Marks::Lines);
         let shown = state.periods(data);
-        let fallback_at = latest_with_data(data, measure, &state.vendors, &shown).unwrap_or(state.to);
+        let fallback_at =
+            latest_with_data(data, measure, &state.vendors, &shown).unwrap_or(state.to);
         state.at = q
             .read("at", |s| Period::parse(s).filter(|p| shown.contains(p)))
             .unwrap_or(fallback_at);
@@ -179,20 +191,48 @@ impl MarketState {
         let shown = self.periods(data);
         let at_default = latest_with_data(data, self.measure, &self.vendors, &shown);
         to_query(&[
-            ("m", differs(self.measure.slug().into(), Measure::CanalysSpend.slug().into())),
+            (
+                "m",
+                differs(
+                    self.measure.slug().into(),
+                    Measure::CanalysSpend.slug().into(),
+                ),
+            ),
             (
                 "g",
                 differs(
                     granularity_slug(self.granularity).into(),
-                    measure_default.map(|d| granularity_slug(d.granularity)).unwrap_or("").into(),
+                    measure_default
+                        .map(|d| granularity_slug(d.granularity))
+                        .unwrap_or("")
+                        .into(),
                 ),
             ),
             ("v", differs(vendors(&self.vendors), vendors(&base.vendors))),
-            ("from", differs(self.from.to_string(), base.from.to_string())),
+            (
+                "from",
+                differs(self.from.to_string(), base.from.to_string()),
+            ),
             ("to", differs(self.to.to_string(), base.to.to_string())),
-            ("tab", differs(self.tab.slug().into(), Tab::Chart.slug().into())),
-            ("k", if self.marks == Marks::Bars { "bar".into() } else { String::new() }),
-            ("at", differs(self.at.to_string(), at_default.map(|p| p.to_string()).unwrap_or_default())),
+            (
+                "tab",
+                differs(self.tab.slug().into(), Tab::Chart.slug().into()),
+            ),
+            (
+                "k",
+                if self.marks == Marks::Bars {
+                    "bar".into()
+                } else {
+                    String::new()
+                },
+            ),
+            (
+                "at",
+                differs(
+                    self.at.to_string(),
+                    at_default.map(|p| p.to_string()).unwrap_or_default(),
+                ),
+            ),
         ])
     }
 
@@ -218,10 +258,21 @@ pub fn periods(data: &Dataset, measure: Measure, granularity: Granularity) -> Ve
 }
 
 /// The latest period in `periods` where any of `vendors` has a figure.
-fn latest_with_data(data: &Dataset, measure: Measure, vendors: &[Vendor], periods: &[Period]) -> Option<Period> {
+fn latest_with_data(
+    data: &Dataset,
+    measure: Measure,
+    vendors: &[Vendor],
+    periods: &[Period],
+) -> Option<Period> {
     periods
         .iter()
         .rev()
-        .find(|p| vendors.iter().any(|v| data.share(measure, *v, **p).and_then(|r| r.base.value).is_some()))
+        .find(|p| {
+            vendors.iter().any(|v| {
+                data.share(measure, *v, **p)
+                    .and_then(|r| r.base.value)
+                    .is_some()
+            })
+        })
         .copied()
 }

@@ -3,8 +3,8 @@
 
 use crate::components::error::ErrorPanel;
 use crate::i18n::{I18n, use_i18n};
+use crate::router::Link;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use yunce_chart::format_value;
 use yunce_data::{Dataset, Meta};
 
@@ -15,28 +15,81 @@ struct Headline {
     link: Option<&'static str>,
 }
 
-const HEADLINES: [Headline; 9] = [
-    Headline { row_id: "MS-087", label_key: "overview.idc_share", link: Some("/market?m=idc-iaas-paas-q") },
-    Headline { row_id: "SZ-072", label_key: "overview.idc_market", link: Some("/market?m=idc-iaas-paas-q") },
-    Headline { row_id: "MS-061", label_key: "overview.canalys_alibaba", link: Some("/market?k=bar&at=2023Q3") },
-    Headline { row_id: "MS-062", label_key: "overview.canalys_huawei", link: Some("/market?k=bar&at=2023Q3") },
-    Headline { row_id: "MS-063", label_key: "overview.canalys_tencent", link: Some("/market?k=bar&at=2023Q3") },
-    Headline { row_id: "FIN-023", label_key: "overview.revenue_growth", link: None },
-    Headline { row_id: "FIN-025", label_key: "overview.ebita_yoy", link: None },
-    Headline { row_id: "FIN-026", label_key: "overview.ebita_qoq", link: None },
-    Headline { row_id: "PT-001", label_key: "overview.compute_target", link: None },
+const HEADLINES: [Headline; 10] = [
+    Headline {
+        row_id: "MS-087",
+        label_key: "overview.idc_share",
+        link: Some("/market?m=idc-iaas-paas-q"),
+    },
+    Headline {
+        row_id: "SZ-072",
+        label_key: "overview.idc_market",
+        link: Some("/market?m=idc-iaas-paas-q"),
+    },
+    Headline {
+        row_id: "MS-061",
+        label_key: "overview.canalys_alibaba",
+        link: Some("/market?k=bar&at=2023Q3"),
+    },
+    Headline {
+        row_id: "MS-062",
+        label_key: "overview.canalys_huawei",
+        link: Some("/market?k=bar&at=2023Q3"),
+    },
+    Headline {
+        row_id: "MS-063",
+        label_key: "overview.canalys_tencent",
+        link: Some("/market?k=bar&at=2023Q3"),
+    },
+    Headline {
+        row_id: "FIN-023",
+        label_key: "overview.revenue_growth",
+        link: None,
+    },
+    Headline {
+        row_id: "FIN-025",
+        label_key: "overview.ebita_yoy",
+        link: None,
+    },
+    Headline {
+        row_id: "FIN-026",
+        label_key: "overview.ebita_qoq",
+        link: None,
+    },
+    Headline {
+        row_id: "PT-001",
+        label_key: "overview.compute_target",
+        link: None,
+    },
+    Headline {
+        row_id: "PT-002",
+        label_key: "overview.intelligent_share",
+        link: None,
+    },
 ];
 
 /// A figure's value, unit and period, looked up by row id across the files that hold numbers.
 fn figure(data: &Dataset, id: &str) -> Option<(f64, String, String)> {
     if let Some(r) = data.market_shares.iter().find(|r| r.base.meta.id == id) {
-        return Some((r.base.value?, r.base.unit.clone(), r.base.period.to_string()));
+        return Some((
+            r.base.value?,
+            r.base.unit.clone(),
+            r.base.period.to_string(),
+        ));
     }
     if let Some(r) = data.market_sizes.iter().find(|r| r.base.meta.id == id) {
-        return Some((r.base.value?, r.base.unit.clone(), r.base.period.to_string()));
+        return Some((
+            r.base.value?,
+            r.base.unit.clone(),
+            r.base.period.to_string(),
+        ));
     }
     if let Some(r) = data.financials.iter().find(|r| r.meta.id == id) {
-        return Some((r.value?, r.unit.clone(), format!("{} ({})", r.fiscal_raw, r.calendar_label)));
+        return Some((
+            r.value?,
+            r.unit.clone(),
+            format!("{} ({})", r.fiscal_raw, r.calendar_label),
+        ));
     }
     if let Some(r) = data.plan_targets.iter().find(|r| r.meta.id == id) {
         let year = r.target_year.map(|y| y.to_string()).unwrap_or_default();
@@ -50,8 +103,15 @@ fn figure(data: &Dataset, id: &str) -> Option<(f64, String, String)> {
 pub fn OverviewView() -> impl IntoView {
     let i18n = use_i18n();
     match crate::data::dataset() {
-        Ok(data) => view! { <Overview data i18n/> }.into_any(),
-        Err(e) => view! { <ErrorPanel title=i18n.t("error.data") detail=e.to_string()/> }.into_any(),
+        // Re-rendered on a language change, so the text inside is plain, not reactive.
+        Ok(data) => (move || {
+            i18n.lang.track();
+            view! { <Overview data i18n/> }
+        })
+        .into_any(),
+        Err(e) => {
+            view! { <ErrorPanel title=i18n.t("error.data") detail=e.to_string()/> }.into_any()
+        }
     }
 }
 
@@ -59,7 +119,10 @@ fn sources_line(data: &Dataset, meta: &Meta) -> impl IntoView + use<> {
     meta.source_ids
         .iter()
         .map(|id| {
-            let outlet = data.source(id).map(|s| s.outlet.clone()).unwrap_or_default();
+            let outlet = data
+                .source(id)
+                .map(|s| s.outlet.clone())
+                .unwrap_or_default();
             view! { <span class="source"><code>{id.clone()}</code>" "{outlet}" "</span> }
         })
         .collect_view()
@@ -77,11 +140,11 @@ fn Overview(data: &'static Dataset, i18n: I18n) -> impl IntoView {
             });
             Some(view! {
                 <div class="card" data-testid=format!("headline-{}", h.row_id)>
-                    <div class="muted small">{move || i18n.t(h.label_key)}</div>
-                    <div class="figure-value">{format_value(value, 3)}" "<span class="small">{unit}</span></div>
+                    <div class="muted small">{i18n.t(h.label_key)}</div>
+                    <div class="figure-value">{format_value(value, 3)}" "<span class="unit">{unit}</span></div>
                     <div class="small">{period}" · "<code>{h.row_id}</code>" "{caveat}</div>
                     <div class="small muted">{sources_line(data, meta)}</div>
-                    {h.link.map(|href| view! { <A href=href>{move || i18n.t("overview.explore")}</A> })}
+                    {h.link.map(|href| view! { <Link href=href>{i18n.t("overview.explore")}</Link> })}
                 </div>
             })
         })
@@ -90,7 +153,11 @@ fn Overview(data: &'static Dataset, i18n: I18n) -> impl IntoView {
         .battles
         .iter()
         .map(|b| {
-            let figures = b.key_figures.iter().map(|f| view! { <li>{f.clone()}</li> }).collect_view();
+            let figures = b
+                .key_figures
+                .iter()
+                .map(|f| view! { <li>{f.clone()}</li> })
+                .collect_view();
             view! {
                 <article class="card" data-testid=format!("battle-{}", b.n)>
                     <h3 lang="zh-CN">{b.title_zh.clone()}</h3>
@@ -102,15 +169,15 @@ fn Overview(data: &'static Dataset, i18n: I18n) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <h1>{move || i18n.t("overview.title")}</h1>
-        <p class="lede">{move || i18n.t("overview.thesis")}</p>
-        <p class="muted small">{move || i18n.t("overview.seed")}</p>
-        <h2>{move || i18n.t("overview.headlines")}</h2>
+        <h1>{i18n.t("overview.title")}</h1>
+        <p class="lede">{i18n.t("overview.thesis")}</p>
+        <p class="muted small">{i18n.t("overview.seed")}</p>
+        <h2>{i18n.t("overview.headlines")}</h2>
         <div class="headlines">{headlines}</div>
-        <h2>{move || i18n.t("overview.battles")}</h2>
-        <p class="muted small">{move || i18n.t("overview.battles_note")}</p>
+        <h2>{i18n.t("overview.battles")}</h2>
+        <p class="muted small">{i18n.t("overview.battles_note")}</p>
         <div class="grid-2">{battles}</div>
-        <h2>{move || i18n.t("overview.org_title")}</h2>
+        <h2>{i18n.t("overview.org_title")}</h2>
         <OrgChange i18n/>
     }
 }
@@ -118,19 +185,19 @@ fn Overview(data: &'static Dataset, i18n: I18n) -> impl IntoView {
 #[component]
 fn OrgChange(i18n: I18n) -> impl IntoView {
     view! {
-        <figure class="org" data-testid="org-change" aria-label=move || i18n.t("overview.org_title")>
+        <figure class="org" data-testid="org-change" aria-label=i18n.t("overview.org_title")>
             <div class="card">
-                <strong>{move || i18n.t("overview.org_before")}</strong>
-                <p>{move || i18n.t("overview.org_before_detail")}</p>
+                <strong>{i18n.t("overview.org_before")}</strong>
+                <p>{i18n.t("overview.org_before_detail")}</p>
                 <p class="muted small">"EV-003 · 2021-05"</p>
             </div>
             <div class="arrow" aria-hidden="true">"→"</div>
             <div class="card">
-                <strong>{move || i18n.t("overview.org_after")}</strong>
+                <strong>{i18n.t("overview.org_after")}</strong>
                 <ul>
-                    <li>{move || i18n.t("overview.org_public")}</li>
-                    <li>{move || i18n.t("overview.org_hybrid")}</li>
-                    <li>{move || i18n.t("overview.org_international")}</li>
+                    <li>{i18n.t("overview.org_public")}</li>
+                    <li>{i18n.t("overview.org_hybrid")}</li>
+                    <li>{i18n.t("overview.org_international")}</li>
                 </ul>
                 <p class="muted small">"EV-034 · 2023–2024"</p>
             </div>

@@ -1,0 +1,53 @@
+// Budgets for the release build in dist/: the initial load (wasm + js + css +
+// html, gzipped; lazily loaded worker files excluded) and the first render in
+// headless Chromium. Prints both figures and fails when one is over budget.
+import { readdir, readFile } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
+import { spawn } from "node:child_process";
+import { chromium } from "playwright-core";
+
+const SIZE_BUDGET = 300 * 1024;
+const RENDER_BUDGET_MS = 1000;
+const RUNS = 5;
+
+const files = (await readdir("dist")).filter(
+  (f) => /\.(wasm|js|css|html)$/.test(f) && !f.includes("worker") && f !== "404.html",
+);
+let total = 0;
+for (const f of files.sort()) {
+  const gz = gzipSync(await readFile(`dist/${f}`), { level: 9 }).length;
+  total += gz;
+  console.log(`  ${f.padEnd(44)} ${(gz / 1024).toFixed(1).padStart(7)} KB gzip`);
+}
+console.log(`initial load: ${(total / 1024).toFixed(1)} KB gzip (budget ${SIZE_BUDGET / 1024} KB)`);
+
+const server = spawn("node", ["scripts/static-server.mjs", "dist", "4174"], { stdio: "ignore" });
+await new Promise((r) => setTimeout(r, 400));
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+const times = [];
+try {
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto("http://127.0.0.1:4174/");
+    await page.locator("main h1").first().waitFor();
+    times.push(await page.evaluate(() => performance.now()));
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  server.kill();
+}
+times.sort((a, b) => a - b);
+const median = times[Math.floor(times.length / 2)];
+console.log(`first render (navigation start to first view heading, median of ${RUNS}): ${median.toFixed(0)} ms ` +
+  `(all: ${times.map((t) => t.toFixed(0)).join(", ")}; budget ${RENDER_BUDGET_MS} ms)`);
+
+let failed = false;
+if (total > SIZE_BUDGET) { console.log("FAIL: initial load is over its size budget"); failed = true; }
+if (median > RENDER_BUDGET_MS) { console.log("FAIL: first render is over its time budget"); failed = true; }
+process.exit(failed ? 1 : 0);
