@@ -1,18 +1,22 @@
 // The app shell: every view in the nav opens, language and theme persist, bad
 // links recover, deep links work on a static host.
+import { readFileSync } from "node:fs";
 import { test, expect, ready } from "./fixtures.mjs";
 
-// Keep equal to View::ALL in src/views/mod.rs: a new view must be added here.
+// The number of views comes from `View::ALL` in src/views/mod.rs, so a view added
+// to the enum but missing from this list (or the nav) fails the suite.
+const VIEW_COUNT = Number(readFileSync("src/views/mod.rs", "utf8").match(/ALL: \[View; (\d+)\]/)[1]);
 const VIEWS = [
   { path: "/", en: "Overview", zh: "总览" },
   { path: "/market", en: "Market", zh: "市场" },
 ];
 
 test("every view in the nav opens with a heading and a title", async ({ page }) => {
+  expect(VIEWS.length).toBe(VIEW_COUNT);
   await page.goto("/");
   await ready(page);
   const links = page.locator("nav.views a");
-  await expect(links).toHaveCount(VIEWS.length);
+  await expect(links).toHaveCount(VIEW_COUNT);
   for (const v of VIEWS) {
     await links.filter({ hasText: v.en }).click();
     await expect(page).toHaveURL(new RegExp(`${v.path === "/" ? "/$" : v.path}`));

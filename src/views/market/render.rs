@@ -2,6 +2,7 @@
 
 use super::model::{self, changes, grid, share_unit, show, signed_pp};
 use super::state::MarketState;
+use crate::components::chart::Chart;
 use crate::i18n::I18n;
 use crate::labels::{measure_key, vendor_key};
 use leptos::prelude::*;
@@ -229,9 +230,33 @@ pub fn size_section(data: &Dataset, state: &MarketState, i18n: I18n) -> impl Int
             .iter()
             .find_map(|p| p.row.map(|r| r.base.unit.clone()))
             .unwrap_or_default();
+        let spec = yunce_chart::ChartSpec {
+            title: format!("{} ({unit})", metric_label(i18n, metric)),
+            x_labels: points.iter().map(|p| p.period.to_string()).collect(),
+            series: vec![yunce_chart::Series {
+                key: metric.clone(),
+                label: metric_label(i18n, metric).to_string(),
+                values: points.iter().map(|p| p.value).collect(),
+                notes: points
+                    .iter()
+                    .map(|p| p.row.map(|r| r.base.meta.id.clone()))
+                    .collect(),
+                color: if metric == "yoy_growth" { 2 } else { 1 },
+            }],
+            y_unit: if unit.starts_with('%') {
+                "%".into()
+            } else {
+                String::new()
+            },
+            kind: yunce_chart::ChartKind::Bar,
+            width: 520.0,
+            height: 240.0,
+            decimals: 2,
+        };
         blocks.push(view! {
             <div>
                 <h3>{metric_label(i18n, metric)}" ("{unit}")"</h3>
+                <Chart spec=Signal::stored(spec) testid="size-chart"/>
                 <div class="table-wrap"><table data-testid=format!("size-{metric}")>
                     <tbody>{points.into_iter().map(|p| view! {
                         <tr>
