@@ -1,6 +1,10 @@
 // End-to-end tests drive Debian's /usr/bin/chromium against the built dist/.
 import { defineConfig } from "@playwright/test";
 
+// YUNCE_DIST and YUNCE_PORT let several builds be tested side by side.
+const dist = process.env.YUNCE_DIST ?? "dist";
+const port = Number(process.env.YUNCE_PORT ?? 4173);
+
 export default defineConfig({
   testDir: "e2e",
   timeout: 60_000,
@@ -8,7 +12,7 @@ export default defineConfig({
   workers: 1,
   reporter: [["list"]],
   use: {
-    baseURL: "http://127.0.0.1:4173",
+    baseURL: `http://127.0.0.1:${port}`,
     acceptDownloads: true,
     launchOptions: {
       executablePath: "/usr/bin/chromium",
@@ -24,8 +28,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "node scripts/static-server.mjs dist 4173",
-    url: "http://127.0.0.1:4173/",
+    command: `node scripts/static-server.mjs ${dist} ${port}`,
+    url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
   },
 });

@@ -10,18 +10,19 @@ const SIZE_BUDGET = 300 * 1024;
 const RENDER_BUDGET_MS = 1000;
 const RUNS = 5;
 
-const files = (await readdir("dist")).filter(
+const dist = process.env.YUNCE_DIST ?? "dist";
+const files = (await readdir(dist)).filter(
   (f) => /\.(wasm|js|css|html)$/.test(f) && !f.includes("worker") && f !== "404.html",
 );
 let total = 0;
 for (const f of files.sort()) {
-  const gz = gzipSync(await readFile(`dist/${f}`), { level: 9 }).length;
+  const gz = gzipSync(await readFile(`${dist}/${f}`), { level: 9 }).length;
   total += gz;
   console.log(`  ${f.padEnd(44)} ${(gz / 1024).toFixed(1).padStart(7)} KB gzip`);
 }
 console.log(`initial load: ${(total / 1024).toFixed(1)} KB gzip (budget ${SIZE_BUDGET / 1024} KB)`);
 
-const server = spawn("node", ["scripts/static-server.mjs", "dist", "4174"], { stdio: "ignore" });
+const server = spawn("node", ["scripts/static-server.mjs", dist, "4174"], { stdio: "ignore" });
 await new Promise((r) => setTimeout(r, 400));
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Repo hygiene checks, run by scripts/test.sh (fast, no build needed).
 
-- en.txt and zh.txt hold the same locale keys, with no duplicates or empty values;
+- locales/en/ and locales/zh/ hold the same files and keys, with no duplicates or empty values;
+- every locale file is embedded by src/i18n.rs;
 - every locale key the app's code names exists, and every defined key is used;
 - no raw HTML injection (inner_html) and no stubs (todo!/unimplemented!) in Rust code;
 - Rust files over 500 lines are listed (a hint to split, not a failure).
@@ -14,28 +15,37 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 errors = []
 
 
-def load(name):
+def load(lang):
     keys = {}
-    for n, line in enumerate((ROOT / "locales" / name).read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        if " = " not in line:
-            errors.append(f"locales/{name}:{n}: not a `key = value` line")
-            continue
-        key, value = (part.strip() for part in line.split(" = ", 1))
-        if key in keys:
-            errors.append(f"locales/{name}:{n}: duplicate key {key}")
-        if not value:
-            errors.append(f"locales/{name}:{n}: empty value for {key}")
-        keys[key] = value
+    i18n = (ROOT / "src" / "i18n.rs").read_text(encoding="utf-8")
+    for path in sorted((ROOT / "locales" / lang).glob("*.txt")):
+        name = f"{lang}/{path.name}"
+        if f'include_str!("../locales/{name}")' not in i18n:
+            errors.append(f"locales/{name}: not embedded by src/i18n.rs")
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            if " = " not in line:
+                errors.append(f"locales/{name}:{n}: not a `key = value` line")
+                continue
+            key, value = (part.strip() for part in line.split(" = ", 1))
+            if key in keys:
+                errors.append(f"locales/{name}:{n}: duplicate key {key}")
+            if not value:
+                errors.append(f"locales/{name}:{n}: empty value for {key}")
+            keys[key] = value
     return keys
 
 
-en, zh = load("en.txt"), load("zh.txt")
+en, zh = load("en"), load("zh")
+en_files = sorted(p.name for p in (ROOT / "locales" / "en").glob("*.txt"))
+zh_files = sorted(p.name for p in (ROOT / "locales" / "zh").glob("*.txt"))
+if en_files != zh_files:
+    errors.append(f"locales: en has {en_files}, zh has {zh_files}")
 for key in sorted(set(en) - set(zh)):
-    errors.append(f"locales/zh.txt: missing key {key}")
+    errors.append(f"locales/zh: missing key {key}")
 for key in sorted(set(zh) - set(en)):
-    errors.append(f"locales/en.txt: missing key {key}")
+    errors.append(f"locales/en: missing key {key}")
 for key in sorted(set(en) & set(zh)):
     if en[key].count("{") != zh[key].count("{"):
         errors.append(f"locales: placeholders differ for {key}")
@@ -53,7 +63,7 @@ for path in rust_files:
             line = text[: match.start()].count("\n") + 1
             errors.append(f"{path.relative_to(ROOT)}:{line}: unknown locale key {key}")
 for key in sorted(set(en) - used):
-    errors.append(f"locales/en.txt: key {key} is never used")
+    errors.append(f"locales/en: key {key} is never used")
 
 for path in rust_files + sorted((ROOT / "crates").rglob("src/**/*.rs")):
     text = path.read_text(encoding="utf-8")

@@ -1,7 +1,9 @@
-//! UI text from the locale files in `locales/`, chosen by a persisted language.
+//! UI text from the locale files in `locales/<lang>/*.txt`, chosen by a persisted
+//! language.
 //!
-//! The files are `key = value` lines embedded at compile time. `scripts/tidy.py`
-//! checks that both files hold the same keys and that every key the code uses exists.
+//! The files are `key = value` lines embedded at compile time, one file per area of
+//! the app. `scripts/tidy.py` checks that both languages hold the same files and keys,
+//! and that every key the code uses exists.
 
 use leptos::prelude::*;
 use std::sync::OnceLock;
@@ -37,9 +39,22 @@ const STORAGE_KEY: &str = "yunce.lang";
 
 type Table = Vec<(&'static str, &'static str)>;
 
-fn parse(text: &'static str) -> Table {
-    let mut table: Table = text
-        .lines()
+/// The locale files of each language; keep the two lists in the same order.
+const EN_FILES: [&str; 3] = [
+    include_str!("../locales/en/app.txt"),
+    include_str!("../locales/en/market.txt"),
+    include_str!("../locales/en/overview.txt"),
+];
+const ZH_FILES: [&str; 3] = [
+    include_str!("../locales/zh/app.txt"),
+    include_str!("../locales/zh/market.txt"),
+    include_str!("../locales/zh/overview.txt"),
+];
+
+fn parse(files: &[&'static str]) -> Table {
+    let mut table: Table = files
+        .iter()
+        .flat_map(|text| text.lines())
         .filter(|line| !line.trim_start().starts_with('#'))
         .filter_map(|line| line.split_once(" = "))
         .map(|(k, v)| (k.trim(), v.trim()))
@@ -52,8 +67,8 @@ fn table(lang: Lang) -> &'static Table {
     static EN: OnceLock<Table> = OnceLock::new();
     static ZH: OnceLock<Table> = OnceLock::new();
     match lang {
-        Lang::En => EN.get_or_init(|| parse(include_str!("../locales/en.txt"))),
-        Lang::Zh => ZH.get_or_init(|| parse(include_str!("../locales/zh.txt"))),
+        Lang::En => EN.get_or_init(|| parse(&EN_FILES)),
+        Lang::Zh => ZH.get_or_init(|| parse(&ZH_FILES)),
     }
 }
 
