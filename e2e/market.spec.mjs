@@ -123,12 +123,19 @@ test("controls are reachable by keyboard with visible focus", async ({ page }) =
     });
     seen.add(id);
   }
-  for (const id of ["measure", "vendor-huawei", "from", "tab-table", "download-csv"]) {
+  for (const id of ["measure", "vendor-huawei", "from", "tab-chart", "download-csv"]) {
     expect([...seen].some((s) => s.startsWith(`${id}:`) && !s.endsWith(":none")), id).toBe(true);
   }
-  await page.getByTestId("tab-table").focus();
-  await page.keyboard.press("Enter");
+  // Tabs follow the ARIA pattern: one tab stop, arrow keys move, focus stays on the tab.
+  await page.getByTestId("tab-chart").focus();
+  await page.keyboard.press("ArrowRight");
   await expect(page.getByTestId("share-table")).toBeVisible();
+  await expect(page.getByTestId("tab-table")).toBeFocused();
+  // A checkbox toggled by keyboard keeps focus after the view re-renders.
+  await page.getByTestId("vendor-huawei").focus();
+  await page.keyboard.press("Space");
+  await expect(page.getByTestId("vendor-huawei")).not.toBeChecked();
+  await expect(page.getByTestId("vendor-huawei")).toBeFocused();
 });
 
 test("a malformed param falls back to its default with a notice", async ({ page }) => {

@@ -3,4 +3,5 @@
 pub mod chart;
 pub mod download;
 pub mod error;
+pub mod focus;
 pub mod notices;

@@ -8,6 +8,7 @@ mod state;
 use crate::components::chart::{Chart, use_width};
 use crate::components::download::{csv_text, save_png, save_text};
 use crate::components::error::ErrorPanel;
+use crate::components::focus;
 use crate::components::notices::UrlNotices;
 use crate::i18n::{I18n, use_i18n};
 use crate::labels::{measure_key, measure_note_key, vendor_key};
@@ -34,6 +35,7 @@ fn Market(data: &'static Dataset, i18n: I18n) -> impl IntoView {
     let query = use_location().query;
     let parsed = Memo::new(move |_| query.with(|q| MarketState::from_query(data, q)));
     let update = Callback::new(move |next: MarketState| {
+        focus::remember(None);
         navigate(&format!("/market{}", next.to_query(data)), true);
     });
     // The body re-renders on a new state or language, so its text is plain, not reactive.
@@ -54,6 +56,7 @@ fn MarketBody(
     update: Callback<MarketState>,
 ) -> impl IntoView {
     let s = StoredValue::new(state.clone());
+    Effect::new(|_| focus::restore());
     let edit = move |f: &dyn Fn(&mut MarketState)| {
         let mut next = s.get_value();
         f(&mut next);
@@ -186,10 +189,28 @@ fn MarketBody(
                 </div>
             </fieldset>
         </div>
-        <div role="tablist" aria-label=i18n.t("market.tabs")>
+        // ARIA tabs: one tab stop, arrow keys move between tabs.
+        <div role="tablist" aria-label=i18n.t("market.tabs") on:keydown=move |ev| {
+            let i = Tab::ALL.iter().position(|t| *t == tab).unwrap_or(0);
+            let n = Tab::ALL.len();
+            let next = match ev.key().as_str() {
+                "ArrowRight" => (i + 1) % n,
+                "ArrowLeft" => (i + n - 1) % n,
+                "Home" => 0,
+                "End" => n - 1,
+                _ => return,
+            };
+            ev.prevent_default();
+            let t = Tab::ALL[next];
+            let mut st = s.get_value();
+            st.tab = t;
+            focus::remember(Some(&format!("tab-{}", t.slug())));
+            navigate(&format!("/market{}", st.to_query(data)), true);
+        }>
             {Tab::ALL.into_iter().map(|t| view! {
                 <button type="button" role="tab" id=format!("tab-{}", t.slug()) aria-controls="market-panel"
                     aria-selected=(t == tab).to_string() data-testid=format!("tab-{}", t.slug())
+                    tabindex=if t == tab { "0" } else { "-1" }
                     on:click=move |_| edit(&|st| st.tab = t)>
                     {i18n.t(tab_key(t))}
                 </button>

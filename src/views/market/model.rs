@@ -153,6 +153,8 @@ pub struct Change<'a> {
     pub year_ago: Option<&'a MarketShare>,
     /// Changes the source itself reported for this period.
     pub reported: Vec<&'a MarketShare>,
+    /// The two figures straddle a change in the publisher's method.
+    pub method_change: bool,
 }
 
 /// Year-on-year changes in points for every selected vendor at `state.at`.
@@ -166,6 +168,7 @@ pub fn changes<'a>(data: &'a Dataset, state: &MarketState) -> Vec<Change<'a>> {
                 vendor,
                 current: data.share(state.measure, vendor, state.at),
                 computed_pp: yoy.as_ref().map(|y| y.pp),
+                method_change: yoy.as_ref().is_some_and(|y| y.crosses_method_change),
                 year_ago: yoy.map(|y| y.year_ago),
                 reported: data
                     .reported_share_changes(state.measure, vendor)

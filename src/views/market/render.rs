@@ -155,7 +155,12 @@ pub fn changes_section(
                                 <th scope="row">{i18n.t(vendor_key(c.vendor))}</th>
                                 <td class="num">{c.current.and_then(|r| r.base.value).map(show).unwrap_or_else(|| "—".into())}</td>
                                 <td class="num">{c.year_ago.and_then(|r| r.base.value).map(show).unwrap_or_else(|| "—".into())}</td>
-                                <td class="num">{c.computed_pp.map(|v| format!("{} pp", signed_pp(v))).unwrap_or_else(|| "—".into())}</td>
+                                <td class="num">
+                                    {c.computed_pp.map(|v| format!("{} pp", signed_pp(v))).unwrap_or_else(|| "—".into())}
+                                    {c.method_change.then(|| view! {
+                                        <span class="badge low" title=i18n.t("market.method_change_note")>{i18n.t("market.method_change")}</span>
+                                    })}
+                                </td>
                                 <td>{c.reported.iter().map(|r| view! {
                                     <div>{r.base.value.map(signed_pp).unwrap_or_default()}" "{r.base.unit.clone()}" ("<code>{r.base.meta.id.clone()}</code>")"</div>
                                 }).collect_view()}</td>
