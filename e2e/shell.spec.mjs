@@ -49,6 +49,11 @@ test("theme follows the system, can be overridden, and persists", async ({ page 
   await ready(page);
   const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   expect(await bg()).toBe("rgb(21, 25, 30)");
+  // While the choice is "system", a change of the system theme is followed live.
+  await page.emulateMedia({ colorScheme: "light" });
+  await expect.poll(bg).toBe("rgb(255, 255, 255)");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expect.poll(bg).toBe("rgb(21, 25, 30)");
   await page.getByTestId("theme").selectOption("light");
   expect(await bg()).toBe("rgb(255, 255, 255)");
   await page.reload();

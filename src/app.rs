@@ -65,22 +65,21 @@ fn Preferences(i18n: I18n, theme: RwSignal<ThemeChoice>) -> impl IntoView {
     view! {
         <div class="prefs">
             <div class="segmented" role="group" aria-label=move || i18n.t("shell.language")>
-                <button
-                    type="button"
-                    lang="zh-CN"
-                    aria-pressed=move || (i18n.lang.get() == Lang::Zh).to_string()
-                    on:click=move |_| i18n.set(Lang::Zh)
-                >
-                    "中文"
-                </button>
-                <button
-                    type="button"
-                    lang="en"
-                    aria-pressed=move || (i18n.lang.get() == Lang::En).to_string()
-                    on:click=move |_| i18n.set(Lang::En)
-                >
-                    "English"
-                </button>
+                {Lang::ALL
+                    .into_iter()
+                    .map(|lang| {
+                        view! {
+                            <button
+                                type="button"
+                                lang=lang.tag()
+                                aria-pressed=move || (i18n.lang.get() == lang).to_string()
+                                on:click=move |_| i18n.set(lang)
+                            >
+                                {lang.native_name()}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
             </div>
             <label class="theme-pick">
                 <span class="visually-hidden">{move || i18n.t("shell.theme")}</span>

@@ -18,6 +18,17 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Every language, in switch order.
+    pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
+
+    /// The language's name in itself, for the switch (the same in every locale).
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Zh => "中文",
+        }
+    }
+
     /// The BCP 47 tag, used for `<html lang>` and storage.
     pub fn tag(self) -> &'static str {
         match self {

@@ -2,6 +2,7 @@
 //! override persists.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The user's theme choice.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,31 +44,52 @@ impl ThemeChoice {
 
 const STORAGE_KEY: &str = "yunce.theme";
 
+fn system_query() -> Option<web_sys::MediaQueryList> {
+    web_sys::window()?
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+}
+
 /// Whether the page currently shows dark colours (choice or system).
 pub fn is_dark(choice: ThemeChoice) -> bool {
     match choice {
         ThemeChoice::Dark => true,
         ThemeChoice::Light => false,
-        ThemeChoice::System => web_sys::window()
-            .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-            .is_some_and(|m| m.matches()),
+        ThemeChoice::System => system_query().is_some_and(|m| m.matches()),
     }
 }
 
-/// Creates the theme signal, applies it to `<html>` and persists changes.
+/// Puts the resolved theme on `<html data-theme>`, so the stylesheet has one dark block.
+fn apply(choice: ThemeChoice) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let resolved = if is_dark(choice) { "dark" } else { "light" };
+        let _ = root.set_attribute("data-theme", resolved);
+    }
+}
+
+/// Creates the theme signal, applies it to `<html>`, follows system changes while the
+/// choice is "system", and persists the choice.
 pub fn provide_theme() -> RwSignal<ThemeChoice> {
     let stored = crate::storage::read(STORAGE_KEY).and_then(|s| ThemeChoice::from_slug(&s));
     let theme = RwSignal::new(stored.unwrap_or(ThemeChoice::System));
     Effect::new(move |_| {
         let choice = theme.get();
-        if let Some(root) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        {
-            let _ = root.set_attribute("data-theme", choice.slug());
-        }
+        apply(choice);
         crate::storage::write(STORAGE_KEY, choice.slug());
     });
+    if let Some(query) = system_query() {
+        let on_change = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+            apply(theme.get_untracked());
+        });
+        let _ =
+            query.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+        // The listener lives as long as the page.
+        on_change.forget();
+    }
     provide_context(theme);
     theme
 }
