@@ -23,13 +23,17 @@ mod capability;
 mod cluster;
 mod engine;
 mod inflation;
+mod lab;
 mod metrics;
 mod model;
 mod parse;
 mod policy;
+mod preset;
 mod replay;
 mod rng;
+mod synth;
 mod typical;
+mod wire;
 
 pub use capability::{CapabilityTable, DEFAULT_CAPABILITIES};
 pub use cluster::{Cluster, ClusterState, MAX_MODELS, Placement, SimError};
@@ -37,6 +41,7 @@ pub use inflation::{
     MAX_WORKLOAD_PODS, NodeUsage, Progress, RunConfig, Simulation, class_counts, inflated_order,
     run_inflation,
 };
+pub use lab::{LabFile, run_lab};
 pub use metrics::{
     CURVE_CSV_HEADER, CurvePoint, EventRecord, MAX_ARRIVED_PCT, ModelAlloc, PolicySummary,
     RunResult, discretize, render_details, render_summary, summarize, summarize_csv,
@@ -48,9 +53,19 @@ pub use parse::{
     parse_pods, workload_name,
 };
 pub use policy::Policy;
+pub use preset::{
+    GroupError, MAX_PRESET_NODES, NodeGroup, OPENB_GROUPS, expand_groups, format_groups,
+    openb_preset, parse_groups, valid_model_name,
+};
 pub use replay::{
     DelayStats, QueueKind, REPLAY_CSV_HEADER, ReplayConfig, ReplayResult, ReplaySample,
     ReplaySimulation, run_replay, write_replay_csv,
 };
 pub use rng::{Pcg32, Stream};
+pub use synth::{MAX_SYNTH_PODS, SynthConfig, generate};
 pub use typical::{POPULARITY_THRESHOLD_PCT, TypicalPod, TypicalPods};
+pub use wire::{
+    LabMode, LabOp, LabRequest, RunReport, WorkerMsg, decode_message, decode_request,
+    encode_checked, encode_failed, encode_heat, encode_inflation, encode_progress, encode_replay,
+    encode_request,
+};

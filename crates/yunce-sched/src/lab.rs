@@ -1,0 +1,263 @@
+//! The browser lab's work, kept here so it is pure and tested natively: build the cluster and
+//! the workload from a [`LabRequest`], run every (policy, seed) in chunks, and hand each
+//! message to a callback. The worker binary only moves text and files between this and the
+//! page, so the browser's results are the CLI's.
+
+use crate::capability::CapabilityTable;
+use crate::cluster::Cluster;
+use crate::inflation::{RunConfig, Simulation};
+use crate::model::PodSpec;
+use crate::parse::{parse_nodes, parse_pods, workload_name};
+use crate::preset::expand_groups;
+use crate::replay::{ReplayConfig, ReplaySimulation};
+use crate::synth::generate;
+use crate::wire::{
+    LabMode, LabOp, LabRequest, encode_checked, encode_failed, encode_heat, encode_inflation,
+    encode_progress, encode_replay,
+};
+
+/// Pods (inflation) or event times (replay) per progress message.
+const CHUNK: usize = 1000;
+
+/// A dropped file: its name and text.
+pub type LabFile<'a> = (&'a str, &'a str);
+
+fn cluster(req: &LabRequest, nodes: Option<LabFile>) -> Result<Cluster, String> {
+    let specs = match nodes {
+        Some((_, text)) => parse_nodes(text).map_err(|e| e.to_string())?,
+        None => expand_groups(&req.groups).map_err(|e| e.to_string())?,
+    };
+    Cluster::new(&specs, true).map_err(|e| e.to_string())
+}
+
+fn workload(
+    req: &LabRequest,
+    c: &Cluster,
+    pods: Option<LabFile>,
+) -> Result<(Vec<PodSpec>, String), String> {
+    match pods {
+        Some((name, text)) => Ok((
+            parse_pods(text).map_err(|e| e.to_string())?,
+            workload_name(name),
+        )),
+        None => Ok((
+            generate(&req.synth, c.models()).map_err(|e| e.to_string())?,
+            "synthetic".to_owned(),
+        )),
+    }
+}
+
+fn capabilities(req: &LabRequest) -> Result<CapabilityTable, String> {
+    let mut t = CapabilityTable::default();
+    for (m, f) in &req.capabilities {
+        t.set(m, *f)?;
+    }
+    Ok(t)
+}
+
+/// Handles one request; every message goes to `post`, the last one is `done` or `err`.
+pub fn run_lab(
+    req: &LabRequest,
+    nodes: Option<LabFile>,
+    pods: Option<LabFile>,
+    post: &mut dyn FnMut(String),
+) {
+    if let Err(e) = run_inner(req, nodes, pods, post) {
+        let what = match req.op {
+            LabOp::CheckNodes => "nodes",
+            LabOp::CheckPods => "pods",
+            LabOp::Run => "run",
+        };
+        post(encode_failed(what, &e));
+    }
+}
+
+fn run_inner(
+    req: &LabRequest,
+    nodes: Option<LabFile>,
+    pods: Option<LabFile>,
+    post: &mut dyn FnMut(String),
+) -> Result<(), String> {
+    match req.op {
+        LabOp::CheckNodes => {
+            let c = cluster(req, nodes)?;
+            let detail: Vec<String> = c
+                .models()
+                .iter()
+                .map(|m| {
+                    let gpus: u32 = c
+                        .node_specs()
+                        .iter()
+                        .filter(|n| &n.model == m)
+                        .map(|n| n.gpus)
+                        .sum();
+                    format!("{m}:{gpus}")
+                })
+                .collect();
+            post(encode_checked(
+                "nodes",
+                c.len() as u64,
+                c.capacity_milli(),
+                &detail.join(","),
+            ));
+            return Ok(());
+        }
+        LabOp::CheckPods => {
+            let (p, _) = workload(req, &cluster(req, None)?, pods)?;
+            let milli: u64 = p.iter().map(PodSpec::total_gpu_milli).sum();
+            let timed = p
+                .iter()
+                .all(|x| x.creation_time.is_some() && x.deletion_time.is_some());
+            post(encode_checked(
+                "pods",
+                p.len() as u64,
+                milli,
+                if timed { "timed" } else { "untimed" },
+            ));
+            return Ok(());
+        }
+        LabOp::Run => {}
+    }
+    let c = cluster(req, nodes)?;
+    let (p, name) = workload(req, &c, pods)?;
+    let caps = capabilities(req)?;
+    let mut run = 0;
+    for &policy in &req.policies {
+        for (k, &seed) in req.seeds.iter().enumerate() {
+            match req.mode {
+                LabMode::Inflation => {
+                    let config = RunConfig {
+                        tune: req.tune,
+                        capabilities: caps.clone(),
+                        workload: name.clone(),
+                        ..RunConfig::new(policy, seed)
+                    };
+                    let mut sim = Simulation::new(&c, &p, &config).map_err(|e| e.to_string())?;
+                    loop {
+                        let pr = sim.step(CHUNK);
+                        post(encode_progress(run, pr.done, pr.total));
+                        if pr.is_finished() {
+                            break;
+                        }
+                    }
+                    post(encode_inflation(run, &sim.result()));
+                    if k == 0 {
+                        post(encode_heat(policy, &sim.node_usage()));
+                    }
+                }
+                LabMode::Replay => {
+                    let config = ReplayConfig {
+                        queue: req.queue,
+                        capabilities: caps.clone(),
+                        workload: name.clone(),
+                        time_compression: req.compress,
+                        ..ReplayConfig::new(policy, seed)
+                    };
+                    let mut sim =
+                        ReplaySimulation::new(&c, &p, &config).map_err(|e| e.to_string())?;
+                    while !sim.is_done() {
+                        let pr = sim.step(CHUNK);
+                        post(encode_progress(run, pr.done, pr.total));
+                    }
+                    post(encode_replay(run, &sim.result()));
+                    if k == 0 {
+                        post(encode_heat(policy, &sim.node_usage()));
+                    }
+                }
+            }
+            run += 1;
+        }
+    }
+    post("done".to_owned());
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wire::{WorkerMsg, decode_message};
+    use crate::{Policy, QueueKind, SynthConfig, openb_preset};
+
+    fn request(mode: LabMode) -> LabRequest {
+        LabRequest {
+            op: LabOp::Run,
+            mode,
+            policies: vec![Policy::BestFit, Policy::Fgd],
+            seeds: vec![1, 2],
+            tune: 1.3,
+            queue: QueueKind::Fifo,
+            compress: 2000.0,
+            capabilities: vec![("H20".into(), 0.9)],
+            groups: openb_preset(),
+            synth: SynthConfig {
+                pods: 1500,
+                ..SynthConfig::default()
+            },
+        }
+    }
+
+    fn collect(req: &LabRequest, pods: Option<LabFile>) -> Vec<WorkerMsg> {
+        let mut out = Vec::new();
+        run_lab(req, None, pods, &mut |m| {
+            out.push(decode_message(&m).expect("every message decodes"))
+        });
+        out
+    }
+
+    #[test]
+    fn inflation_posts_progress_runs_heat_and_done() {
+        let msgs = collect(&request(LabMode::Inflation), None);
+        let runs: Vec<_> = msgs
+            .iter()
+            .filter_map(|m| match m {
+                WorkerMsg::Run(r) => Some(r),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(runs.len(), 4);
+        assert_eq!(runs[3].policy, Some(Policy::Fgd));
+        assert_eq!(runs[3].seed, 2);
+        let heats = msgs
+            .iter()
+            .filter(|m| matches!(m, WorkerMsg::Heat(..)))
+            .count();
+        assert_eq!(heats, 2);
+        assert!(
+            msgs.iter()
+                .any(|m| matches!(m, WorkerMsg::Progress { run: 3, .. }))
+        );
+        assert_eq!(msgs.last(), Some(&WorkerMsg::Done));
+        // Same config, same answers.
+        assert_eq!(msgs, collect(&request(LabMode::Inflation), None));
+    }
+
+    #[test]
+    fn replay_reports_delays_and_series() {
+        let msgs = collect(&request(LabMode::Replay), None);
+        let Some(WorkerMsg::Run(r)) = msgs.iter().find(|m| matches!(m, WorkerMsg::Run(_))) else {
+            panic!("no run");
+        };
+        assert!(r.replay);
+        assert!(!r.samples.is_empty());
+        assert!(r.delays.started > 0);
+    }
+
+    #[test]
+    fn bad_files_give_row_errors() {
+        let mut req = request(LabMode::Inflation);
+        req.op = LabOp::CheckPods;
+        let bad = "name,cpu_milli,memory_mib,num_gpu,gpu_milli\np1,abc,1,1,1000\n";
+        let msgs = collect(&req, Some(("bad.csv", bad)));
+        let [WorkerMsg::Failed(what, msg)] = &msgs[..] else {
+            panic!("expected one failure, got {msgs:?}");
+        };
+        assert_eq!(what, "pods");
+        assert!(msg.contains("line 2"), "{msg}");
+        let good = "name,cpu_milli,memory_mib,num_gpu,gpu_milli\np1,1000,1,1,500\n";
+        let msgs = collect(&req, Some(("openb_pod_list_x.csv", good)));
+        assert_eq!(
+            msgs,
+            vec![WorkerMsg::Checked("pods".into(), 1, 500, "untimed".into())]
+        );
+    }
+}
