@@ -9,6 +9,7 @@ const VIEW_COUNT = Number(readFileSync("src/views/mod.rs", "utf8").match(/ALL: \
 const VIEWS = [
   { path: "/", en: "Overview", zh: "总览" },
   { path: "/market", en: "Market", zh: "市场" },
+  { path: "/lab", en: "Scheduler lab", zh: "调度实验室" },
 ];
 
 test("every view in the nav opens with a heading and a title", async ({ page }) => {

@@ -51,13 +51,15 @@ const STORAGE_KEY: &str = "yunce.lang";
 type Table = Vec<(&'static str, &'static str)>;
 
 /// The locale files of each language; keep the two lists in the same order.
-const EN_FILES: [&str; 3] = [
+const EN_FILES: [&str; 4] = [
     include_str!("../locales/en/app.txt"),
+    include_str!("../locales/en/lab.txt"),
     include_str!("../locales/en/market.txt"),
     include_str!("../locales/en/overview.txt"),
 ];
-const ZH_FILES: [&str; 3] = [
+const ZH_FILES: [&str; 4] = [
     include_str!("../locales/zh/app.txt"),
+    include_str!("../locales/zh/lab.txt"),
     include_str!("../locales/zh/market.txt"),
     include_str!("../locales/zh/overview.txt"),
 ];

@@ -1,6 +1,7 @@
 //! One module per view. The [`View`] enum drives the nav, the routes, the page
 //! titles and the end-to-end test that visits every view.
 
+pub mod lab;
 pub mod market;
 pub mod overview;
 
@@ -13,17 +14,20 @@ pub enum View {
     Overview,
     /// Market shares and market size, by measure.
     Market,
+    /// The scheduler lab: policies compared live in a Web Worker.
+    Lab,
 }
 
 impl View {
     /// Every view in nav order.
-    pub const ALL: [View; 2] = [View::Overview, View::Market];
+    pub const ALL: [View; 3] = [View::Overview, View::Market, View::Lab];
 
     /// The route path.
     pub fn path(self) -> &'static str {
         match self {
             View::Overview => "/",
             View::Market => "/market",
+            View::Lab => "/lab",
         }
     }
 
@@ -32,6 +36,7 @@ impl View {
         match self {
             View::Overview => "view.overview",
             View::Market => "view.market",
+            View::Lab => "view.lab",
         }
     }
 
@@ -47,6 +52,7 @@ impl View {
         match self {
             View::Overview => overview::OverviewView().into_any(),
             View::Market => market::MarketView().into_any(),
+            View::Lab => lab::LabView().into_any(),
         }
     }
 }

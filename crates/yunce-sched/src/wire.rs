@@ -327,14 +327,20 @@ pub fn encode_progress(run: usize, done: usize, total: usize) -> String {
     format!("progress {run} {done} {total}")
 }
 
+// Not inlined: the page's bundle carries this decoder, built with the crate's opt-level 3.
+#[inline(never)]
 fn f(v: Option<&str>) -> f64 {
     v.and_then(|s| s.parse().ok()).unwrap_or(0.0)
 }
 
+// Not inlined: the page's bundle carries this decoder, built with the crate's opt-level 3.
+#[inline(never)]
 fn u(v: Option<&str>) -> u64 {
     v.and_then(|s| s.parse().ok()).unwrap_or(0)
 }
 
+// Not inlined: the page's bundle carries this decoder, built with the crate's opt-level 3.
+#[inline(never)]
 fn of(s: &str) -> Option<f64> {
     s.parse().ok()
 }

@@ -1,0 +1,177 @@
+// The scheduler lab: runs in a worker with progress and cancel, stays responsive, imports
+// the real Alibaba trace, gives the CLI's exact answers, keeps results on a bad file, and
+// shares its config by URL.
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { test, expect, ready } from "./fixtures.mjs";
+
+const TRACE = path.resolve("..", "shared", "data", "alibaba-gpu-v2023");
+const NODES = path.join(TRACE, "openb_node_list_gpu_node.csv");
+const PODS = path.join(TRACE, "openb_pod_list_default.csv");
+
+async function openLab(page, query = "") {
+  await page.goto(`/lab${query}`);
+  await ready(page);
+  await expect(page.locator("main h1")).toHaveText(/Scheduler lab/);
+}
+
+/** Records main-thread long tasks (Long Tasks API) from now on. */
+async function watchLongTasks(page) {
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push(Math.round(e.duration));
+    }).observe({ type: "longtask" });
+  });
+}
+
+/** Allocation at 100% arrived per policy, read from the summary table. */
+async function allocations(page) {
+  const rows = await page.getByTestId("lab-summary").locator("tbody tr").evaluateAll((trs) =>
+    trs.map((tr) => [tr.children[0].textContent, parseFloat(tr.children[1].textContent)]),
+  );
+  return Object.fromEntries(rows);
+}
+
+test("run a comparison: progress, cancel, run again; fast, responsive, heat map", async ({ page }) => {
+  await openLab(page);
+  // The worker's wasm is not loaded until the lab runs.
+  const early = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
+  expect(early.some((n) => n.includes("worker"))).toBe(false);
+
+  await page.getByTestId("run").click();
+  await expect(page.getByTestId("progress")).toHaveAttribute("data-running", "true");
+  await expect(page.getByTestId("progress").locator("progress")).toHaveCount(6);
+  await page.getByTestId("cancel").click();
+  await expect(page.getByTestId("run-status")).toContainText("Cancelled");
+  await expect(page.getByTestId("progress")).toHaveAttribute("data-running", "false");
+  await expect(page.getByTestId("lab-summary")).toHaveCount(0);
+
+  await watchLongTasks(page);
+  const started = Date.now();
+  await page.getByTestId("run").click();
+  await expect(page.getByTestId("lab-summary")).toBeVisible({ timeout: 30_000 });
+  const wall = Date.now() - started;
+  const ms = Number(await page.getByTestId("elapsed").getAttribute("data-ms"));
+  const longTasks = await page.evaluate(() => window.__longTasks);
+  console.log(`lab: 6 policies x 1 seed in ${ms} ms (worker timer), ${wall} ms wall; long tasks: [${longTasks}]`);
+  expect(ms).toBeLessThanOrEqual(3000);
+  expect(Math.max(0, ...longTasks), "no main-thread task over 50 ms during a run").toBeLessThanOrEqual(50);
+  await expect(page.getByTestId("lab-summary").locator("tbody tr")).toHaveCount(6);
+  for (let i = 0; i < 6; i++) await expect(page.getByTestId(`progress-${i}`)).toHaveAttribute("value", "1.000");
+  // Allocation curves: one line per policy plus the ideal line.
+  await expect(page.getByTestId("alloc").locator("[data-series]")).toHaveCount(7);
+  await expect(page.getByTestId("unallocated").locator("rect.bar")).toHaveCount(6);
+
+  await page.getByTestId("tab-heat").click();
+  await expect(page.getByTestId("heat")).toBeVisible();
+  const heatMs = Number(await page.getByTestId("heat-ms").getAttribute("data-ms"));
+  const size = await page.getByTestId("heat").evaluate((c) => [c.width, c.height]);
+  console.log(`lab: heat map of 1,213 nodes drawn in ${heatMs} ms (canvas ${size})`);
+  expect(heatMs).toBeLessThan(200);
+  for (const tab of ["frag", "fail", "model"]) {
+    await page.getByTestId(`tab-${tab}`).click();
+    await expect(page.locator(".lab-chart").first()).toBeVisible();
+  }
+  await expect(page.getByTestId("lab-models")).toBeVisible();
+});
+
+test("the real trace through the file chooser: published ranking, and the CLI's exact CSV", async ({ page }) => {
+  test.setTimeout(600_000);
+  expect(existsSync(NODES), `trace missing at ${TRACE}`).toBe(true);
+  // The native CLI, built here so the comparison never uses a stale binary.
+  const targetDir = process.env.CARGO_TARGET_DIR ?? "target";
+  execFileSync("cargo", ["build", "--release", "-p", "yunce-sched", "--bin", "yunce-sched"], { stdio: "inherit" });
+  const cliOut = path.resolve(targetDir, "lab-e2e-cli.csv");
+  execFileSync(path.resolve(targetDir, "release", "yunce-sched"), [
+    "run", "--nodes", NODES, "--pods", PODS, "--policy", "all", "--seeds", "42", "--tune", "1.3",
+    "--out", cliOut, "--threads", "1",
+  ], { stdio: ["ignore", "ignore", "inherit"] });
+
+  await openLab(page);
+  await page.getByTestId("nodes-file").setInputFiles(NODES);
+  await expect(page.getByTestId("nodes-ok")).toContainText("1213 GPU nodes, 6212.0 GPUs");
+  await page.getByTestId("pods-file").setInputFiles(PODS);
+  await expect(page.getByTestId("pods-ok")).toContainText("8152 pods");
+  await page.getByTestId("run").click();
+  await expect(page.getByTestId("lab-summary")).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId("lab-cite")).toContainText("USENIX ATC '23");
+  await expect(page.getByTestId("lab-cite")).toContainText("research or study");
+
+  const a = await allocations(page);
+  console.log("lab: allocation at 100% arrived, openb default, seed 42:", a);
+  const rest = ["Random-fit", "Dot-product", "GPU Clustering", "GPU Packing"].map((k) => a[k]);
+  expect(a["FGD"]).toBeGreaterThan(a["Best-fit"]);
+  for (const v of rest) expect(a["Best-fit"]).toBeGreaterThan(v);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-csv").click()]);
+  const browserCsv = await readFile(await download.path(), "utf8");
+  const nativeCsv = await readFile(cliOut, "utf8");
+  expect(browserCsv.split("\n").length).toBe(6 * 131 + 2);
+  expect(browserCsv).toBe(nativeCsv);
+});
+
+test("a malformed CSV gives a row and column error and the previous results stay", async ({ page }) => {
+  await openLab(page, "?p=bestfit,fgd&n=2000");
+  await page.getByTestId("run").click();
+  await expect(page.getByTestId("lab-summary")).toBeVisible({ timeout: 30_000 });
+  const before = await page.getByTestId("lab-summary").textContent();
+  await page.getByTestId("pods-file").setInputFiles({
+    name: "broken.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("name,cpu_milli,memory_mib,num_gpu,gpu_milli\np1,4000,1024,1,500\np2,lots,1024,1,500\n"),
+  });
+  await expect(page.getByTestId("file-error")).toContainText("broken.csv: line 3, column cpu_milli");
+  await expect(page.getByTestId("pods-ok")).toHaveCount(0);
+  await expect(page.getByTestId("knob-pods")).toHaveValue("2000");
+  await expect(page.getByTestId("lab-summary")).toHaveText(before);
+  await expect(page.getByTestId("stale")).toHaveCount(0);
+});
+
+test("a shared URL reproduces the config, cluster edits and seeds included", async ({ page, context }) => {
+  await openLab(page);
+  await page.getByTestId("policy-random").click();
+  await expect(page).toHaveURL(/p=dotprod,clustering,packing,bestfit,fgd/);
+  await page.getByTestId("seeds").fill("42..44");
+  await page.getByTestId("seeds").press("Enter");
+  await expect(page).toHaveURL(/s=42..44/);
+  await page.getByTestId("knob-share").fill("60");
+  await page.getByTestId("knob-share").press("Enter");
+  await expect(page).toHaveURL(/sh=60/);
+  await page.getByTestId("replace-v100").click();
+  await expect(page).toHaveURL(/cl=.*H20~8~192~2048~85/);
+  await page.getByTestId("mode-replay").click();
+  await expect(page).toHaveURL(/m=replay/);
+  const url = page.url();
+  console.log("lab: shared URL", url);
+
+  const other = await context.newPage();
+  await other.goto(url);
+  await expect(other.locator("main h1")).toHaveText(/Scheduler lab/);
+  await expect(other.getByTestId("policy-random")).toHaveAttribute("aria-pressed", "false");
+  await expect(other.getByTestId("policy-fgd")).toHaveAttribute("aria-pressed", "true");
+  await expect(other.getByTestId("seeds")).toHaveValue("42..44");
+  await expect(other.getByTestId("knob-share")).toHaveValue("60");
+  await expect(other.getByTestId("mode-replay")).toHaveAttribute("aria-pressed", "true");
+  await expect(other.getByTestId("cluster-total")).toContainText("6493 GPUs");
+  await expect(other.getByTestId("url-notice")).toHaveCount(0);
+
+  // A bad param falls back with a notice.
+  await other.goto("/lab?s=banana&sh=300");
+  await expect(other.getByTestId("url-notice")).toContainText("s=banana");
+  await expect(other.getByTestId("seeds")).toHaveValue("42");
+});
+
+test("replay mode reports queueing delays and the time series", async ({ page }) => {
+  await openLab(page, "?p=bestfit,fgd&m=replay&n=3000&k=20000");
+  await page.getByTestId("run").click();
+  await expect(page.getByTestId("lab-summary")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("lab-summary").locator("thead")).toContainText("Queueing delay p99");
+  await expect(page.getByTestId("replay-alloc").locator("[data-series]")).toHaveCount(2);
+  await expect(page.getByTestId("replay-pending")).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-csv").click()]);
+  const csv = await readFile(await download.path(), "utf8");
+  expect(csv.split("\n")[0]).toBe("policy,queue,workload,seed,time_s,gpu_alloc_pct,weighted_alloc_pct,pending,running");
+});
