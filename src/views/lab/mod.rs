@@ -11,6 +11,7 @@ mod edit;
 mod model;
 mod panels;
 mod render;
+mod results;
 mod state;
 mod worker;
 
