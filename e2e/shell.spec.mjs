@@ -9,6 +9,9 @@ const VIEW_COUNT = Number(readFileSync("src/views/mod.rs", "utf8").match(/ALL: \
 const VIEWS = [
   { path: "/", en: "Overview", zh: "总览" },
   { path: "/market", en: "Market", zh: "市场" },
+  { path: "/alibaba", en: "Alibaba Cloud", zh: "阿里云" },
+  { path: "/compute", en: "Compute plan", zh: "算力规划" },
+  { path: "/sources", en: "Sources", zh: "来源" },
   { path: "/lab", en: "Scheduler lab", zh: "调度实验室" },
 ];
 
@@ -36,6 +39,7 @@ test("language switch shows Chinese labels on every view and persists", async ({
     await page.locator("nav.views a").filter({ hasText: v.zh }).click();
     await expect(page.locator("main h1").first()).toBeVisible();
   }
+  await page.locator("nav.views a").filter({ hasText: "市场" }).click();
   await expect(page.locator("main h1")).toHaveText("中国云市场份额");
   await page.reload();
   await ready(page);

@@ -51,17 +51,19 @@ const STORAGE_KEY: &str = "yunce.lang";
 type Table = Vec<(&'static str, &'static str)>;
 
 /// The locale files of each language; keep the two lists in the same order.
-const EN_FILES: [&str; 4] = [
+const EN_FILES: [&str; 5] = [
     include_str!("../locales/en/app.txt"),
     include_str!("../locales/en/lab.txt"),
     include_str!("../locales/en/market.txt"),
     include_str!("../locales/en/overview.txt"),
+    include_str!("../locales/en/story.txt"),
 ];
-const ZH_FILES: [&str; 4] = [
+const ZH_FILES: [&str; 5] = [
     include_str!("../locales/zh/app.txt"),
     include_str!("../locales/zh/lab.txt"),
     include_str!("../locales/zh/market.txt"),
     include_str!("../locales/zh/overview.txt"),
+    include_str!("../locales/zh/story.txt"),
 ];
 
 fn parse(files: &[&'static str]) -> Table {
@@ -104,11 +106,13 @@ pub struct I18n {
 
 impl I18n {
     /// The text for `key` in the current language (tracks the language signal).
+    #[inline(never)] // Called from every view; one copy keeps the wasm small.
     pub fn t(self, key: &'static str) -> &'static str {
         text(self.lang.get(), key)
     }
 
     /// The text for `key` with `{0}`, `{1}`, ... replaced by `args`.
+    #[inline(never)]
     pub fn format(self, key: &'static str, args: &[&str]) -> String {
         let mut out = self.t(key).to_string();
         for (i, arg) in args.iter().enumerate() {

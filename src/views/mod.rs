@@ -1,9 +1,12 @@
 //! One module per view. The [`View`] enum drives the nav, the routes, the page
 //! titles and the end-to-end test that visits every view.
 
+pub mod alibaba;
+pub mod compute;
 pub mod lab;
 pub mod market;
 pub mod overview;
+pub mod sources;
 
 use leptos::prelude::*;
 
@@ -14,19 +17,35 @@ pub enum View {
     Overview,
     /// Market shares and market size, by measure.
     Market,
+    /// Alibaba Cloud: timeline, financials and context.
+    Alibaba,
+    /// The compute plan's targets, measured capacity and accelerators.
+    Compute,
+    /// Every source and every known inconsistency.
+    Sources,
     /// The scheduler lab: policies compared live in a Web Worker.
     Lab,
 }
 
 impl View {
     /// Every view in nav order.
-    pub const ALL: [View; 3] = [View::Overview, View::Market, View::Lab];
+    pub const ALL: [View; 6] = [
+        View::Overview,
+        View::Market,
+        View::Alibaba,
+        View::Compute,
+        View::Sources,
+        View::Lab,
+    ];
 
     /// The route path.
     pub fn path(self) -> &'static str {
         match self {
             View::Overview => "/",
             View::Market => "/market",
+            View::Alibaba => "/alibaba",
+            View::Compute => "/compute",
+            View::Sources => "/sources",
             View::Lab => "/lab",
         }
     }
@@ -36,6 +55,9 @@ impl View {
         match self {
             View::Overview => "view.overview",
             View::Market => "view.market",
+            View::Alibaba => "view.alibaba",
+            View::Compute => "view.compute",
+            View::Sources => "view.sources",
             View::Lab => "view.lab",
         }
     }
@@ -52,6 +74,9 @@ impl View {
         match self {
             View::Overview => overview::OverviewView().into_any(),
             View::Market => market::MarketView().into_any(),
+            View::Alibaba => alibaba::AlibabaView().into_any(),
+            View::Compute => compute::ComputeView().into_any(),
+            View::Sources => sources::SourcesView().into_any(),
             View::Lab => lab::LabView().into_any(),
         }
     }

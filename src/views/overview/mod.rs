@@ -3,7 +3,7 @@
 
 use crate::components::error::ErrorPanel;
 use crate::i18n::{I18n, use_i18n};
-use crate::router::Link;
+use crate::views::sources::kit::{A, sources_href};
 use leptos::prelude::*;
 use yunce_chart::format_value;
 use yunce_data::{Dataset, Meta};
@@ -44,27 +44,27 @@ const HEADLINES: [Headline; 10] = [
     Headline {
         row_id: "FIN-023",
         label_key: "overview.revenue_growth",
-        link: None,
+        link: Some("/alibaba"),
     },
     Headline {
         row_id: "FIN-025",
         label_key: "overview.ebita_yoy",
-        link: None,
+        link: Some("/alibaba"),
     },
     Headline {
         row_id: "FIN-026",
         label_key: "overview.ebita_qoq",
-        link: None,
+        link: Some("/alibaba"),
     },
     Headline {
         row_id: "PT-001",
         label_key: "overview.compute_target",
-        link: None,
+        link: Some("/compute"),
     },
     Headline {
         row_id: "PT-002",
         label_key: "overview.intelligent_share",
-        link: None,
+        link: Some("/compute"),
     },
 ];
 
@@ -96,6 +96,28 @@ fn figure(data: &Dataset, id: &str) -> Option<(f64, String, String)> {
         return Some((r.value?, format!("{} {}", r.comparator, r.unit), year));
     }
     None
+}
+
+/// The locale key of a headline's "explore" link, by the view it opens.
+fn explore_key(href: &str) -> &'static str {
+    if href.starts_with("/alibaba") {
+        "overview.explore_alibaba"
+    } else if href.starts_with("/compute") {
+        "overview.explore_compute"
+    } else {
+        "overview.explore"
+    }
+}
+
+/// Where a battle can be explored, among the views that exist.
+fn battle_link(n: u8) -> Option<(&'static str, &'static str)> {
+    match n {
+        1 => Some(("/compute", "overview.explore_compute")),
+        2 | 3 => Some(("/compute", "overview.explore_chips")),
+        4 => Some(("/alibaba?cat=stability", "overview.explore_stability")),
+        5 => Some(("/alibaba?cat=organization,people", "overview.explore_org")),
+        _ => None,
+    }
 }
 
 /// The routed overview.
@@ -144,7 +166,10 @@ fn Overview(data: &'static Dataset, i18n: I18n) -> impl IntoView {
                     <div class="figure-value">{format_value(value, 3)}" "<span class="unit">{unit}</span></div>
                     <div class="small">{period}" · "<code>{h.row_id}</code>" "{caveat}</div>
                     <div class="small muted">{sources_line(data, meta)}</div>
-                    {h.link.map(|href| view! { <Link href=href>{i18n.t("overview.explore")}</Link> })}
+                    <div class="small row">
+                        <A href=sources_href(&format!("fig={}", h.row_id)) testid="headline-source">{i18n.t("overview.source")}</A>
+                        {h.link.map(|href| view! { <A href=href.to_string()>{i18n.t(explore_key(href))}</A> })}
+                    </div>
                 </div>
             })
         })
@@ -164,6 +189,7 @@ fn Overview(data: &'static Dataset, i18n: I18n) -> impl IntoView {
                     <p><strong>{b.title_en.clone()}</strong></p>
                     <p>{b.summary_en.clone()}</p>
                     <ul class="small">{figures}</ul>
+                    {battle_link(b.n).map(|(href, key)| view! { <A href=href.to_string() testid="battle-link">{i18n.t(key)}</A> })}
                 </article>
             }
         })
@@ -172,6 +198,11 @@ fn Overview(data: &'static Dataset, i18n: I18n) -> impl IntoView {
         <h1>{i18n.t("overview.title")}</h1>
         <p class="lede">{i18n.t("overview.thesis")}</p>
         <p class="muted small">{i18n.t("overview.seed")}</p>
+        <p class="row">
+            <A href="/market".to_string()>{i18n.t("overview.to_market")}</A>
+            <A href="/alibaba?from=2023-06&to=2024-01".to_string()>{i18n.t("overview.to_timeline")}</A>
+            <A href=sources_href("id=S000")>{i18n.t("overview.to_seed")}</A>
+        </p>
         <h2>{i18n.t("overview.headlines")}</h2>
         <div class="headlines">{headlines}</div>
         <h2>{i18n.t("overview.battles")}</h2>
@@ -189,7 +220,7 @@ fn OrgChange(i18n: I18n) -> impl IntoView {
             <div class="card">
                 <strong>{i18n.t("overview.org_before")}</strong>
                 <p>{i18n.t("overview.org_before_detail")}</p>
-                <p class="muted small">"EV-003 · 2021-05"</p>
+                <p class="muted small"><A href=sources_href("fig=EV-003") class="chip">"EV-003"</A>" · 2021-05"</p>
             </div>
             <div class="arrow" aria-hidden="true">"→"</div>
             <div class="card">
@@ -199,7 +230,7 @@ fn OrgChange(i18n: I18n) -> impl IntoView {
                     <li>{i18n.t("overview.org_hybrid")}</li>
                     <li>{i18n.t("overview.org_international")}</li>
                 </ul>
-                <p class="muted small">"EV-034 · 2023–2024"</p>
+                <p class="muted small"><A href=sources_href("fig=EV-034") class="chip">"EV-034"</A>" · 2023–2024"</p>
             </div>
         </figure>
     }

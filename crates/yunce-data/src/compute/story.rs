@@ -104,9 +104,8 @@ impl Dataset {
     pub fn cloud_quarter_table(&self, family: BasisFamily) -> Vec<QuarterFigures<'_>> {
         let revenue = self.cloud_quarterly("revenue", family);
         let ebita = self.cloud_quarterly("adjusted_ebita", family);
-        let mut quarters: Vec<FiscalPeriod> = revenue.iter().chain(&ebita).map(|x| x.0).collect();
-        quarters.sort();
-        quarters.dedup();
+        let quarters: std::collections::BTreeSet<FiscalPeriod> =
+            revenue.iter().chain(&ebita).map(|x| x.0).collect();
         let entity = Entity::CloudSegment;
         quarters
             .into_iter()
@@ -211,7 +210,14 @@ impl Dataset {
                     .iter()
                     .filter(|c| c.metric == metric && c.value.is_some())
                     .collect();
-                rows.sort_by_key(|c| c.as_of.start());
+                // Oldest first; an insertion sort keeps a generic sort out of the wasm.
+                for i in 1..rows.len() {
+                    let mut j = i;
+                    while j > 0 && rows[j - 1].as_of.start() > rows[j].as_of.start() {
+                        rows.swap(j - 1, j);
+                        j -= 1;
+                    }
+                }
                 let (comparable, other_basis): (Vec<_>, Vec<_>) = rows
                     .into_iter()
                     .partition(|c| Precision::parse(&c.precision_basis) == precision);
