@@ -230,12 +230,13 @@ impl LabState {
     pub fn apply(&mut self, a: Action) {
         match a {
             Action::Toggle(p) => {
-                if !self.policies.contains(&p) {
-                    self.policies.push(p);
-                    self.policies
-                        .sort_by_key(|x| Policy::ALL.iter().position(|y| y == x));
-                } else if self.policies.len() > 1 {
-                    self.policies.retain(|x| *x != p);
+                let on = !self.policies.contains(&p);
+                if on || self.policies.len() > 1 {
+                    let old = std::mem::take(&mut self.policies);
+                    self.policies = Policy::ALL
+                        .into_iter()
+                        .filter(|x| if *x == p { on } else { old.contains(x) })
+                        .collect();
                 }
             }
             Action::Mode(m) => {
