@@ -36,6 +36,11 @@ async function allocations(page) {
 }
 
 test("run a comparison: progress, cancel, run again; fast, responsive, heat map", async ({ page }) => {
+  // Other views load neither the lab's UI module nor its worker.
+  await page.goto("/");
+  await ready(page);
+  const first = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
+  expect(first.filter((n) => /lazy|worker/.test(n))).toEqual([]);
   await openLab(page);
   // The worker's wasm is not loaded until the lab runs.
   const early = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
@@ -79,7 +84,7 @@ test("run a comparison: progress, cancel, run again; fast, responsive, heat map"
 });
 
 test("the real trace through the file chooser: published ranking, and the CLI's exact CSV", async ({ page }) => {
-  test.setTimeout(600_000);
+  test.setTimeout(300_000);
   expect(existsSync(NODES), `trace missing at ${TRACE}`).toBe(true);
   // The native CLI, built here so the comparison never uses a stale binary.
   const targetDir = process.env.CARGO_TARGET_DIR ?? "target";

@@ -1,5 +1,5 @@
 // Budgets for the release build in dist/: the initial load (wasm + js + css +
-// html, gzipped; lazily loaded worker files excluded) and the first render in
+// html, gzipped; lazily loaded worker and `*lazy*` module files excluded) and the first render in
 // headless Chromium. Prints both figures and fails when one is over budget.
 import { readdir, readFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
@@ -12,7 +12,7 @@ const RUNS = 5;
 
 const dist = process.env.YUNCE_DIST ?? "dist";
 const files = (await readdir(dist)).filter(
-  (f) => /\.(wasm|js|css|html)$/.test(f) && !f.includes("worker") && f !== "404.html",
+  (f) => /\.(wasm|js|css|html)$/.test(f) && !f.includes("worker") && !f.includes("lazy") && f !== "404.html",
 );
 let total = 0;
 for (const f of files.sort()) {

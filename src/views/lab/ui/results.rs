@@ -7,7 +7,7 @@ use super::model::{self, CLASSES, Results};
 use super::panels::{action_buttons, fill, note};
 use super::state::{LabState, Tab};
 use super::{Lab, render};
-use crate::components::download::save_text;
+use crate::download::save_text;
 use crate::i18n::{Lang, text};
 use wasm_bindgen::JsCast;
 use web_sys::Element;

@@ -1,12 +1,10 @@
-//! Render pieces of the lab: a live chart with its downloads, the heat map on a canvas, and
-//! the explanations.
+//! Render pieces of the lab: a chart with its downloads, the heat map on a canvas, and the
+//! explanations.
 
 use super::dom::{self, Scope};
 use super::model::Heat;
-use crate::components::chart::Chart;
-use crate::components::download::{save_png, save_text};
+use crate::download::{save_png, save_text};
 use crate::i18n::{Lang, text};
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yunce_chart::{ChartSpec, Palette, layout, to_svg};
@@ -34,8 +32,8 @@ fn policy_note_key(p: Policy) -> &'static str {
     }
 }
 
-/// Mounts the live chart (the app's `Chart` component, with tooltips) and its SVG and PNG
-/// downloads under `parent`; `name` is the file stem and test id.
+/// The live chart and its SVG and PNG downloads under `parent`; `name` is the file stem and
+/// test id.
 pub fn chart_box(
     scope: &mut Scope,
     parent: &Element,
@@ -44,14 +42,7 @@ pub fn chart_box(
     lang: Lang,
 ) {
     let fig = dom::el(parent, "figure", "lab-chart", "");
-    let host = dom::el(&fig, "div", "", "");
-    let stored = spec.clone();
-    if let Ok(host) = host.dyn_into::<web_sys::HtmlElement>() {
-        let handle = leptos::mount::mount_to(host, move || {
-            view! { <Chart spec=Signal::stored(stored.clone()) testid=name/> }
-        });
-        scope.keep(Box::new(handle));
-    }
+    super::chart::chart(scope, &fig, &spec, name);
     let row = dom::el(&fig, "div", "row", "");
     let svg = std::rc::Rc::new(move || {
         let palette = if dark() {
@@ -83,12 +74,13 @@ pub fn chart_box(
     );
 }
 
+/// Whether the app shows dark colours (it sets `<html data-theme>`).
 fn dark() -> bool {
-    crate::theme::is_dark(
-        use_context::<RwSignal<crate::theme::ThemeChoice>>()
-            .map(|t| t.get_untracked())
-            .unwrap_or(crate::theme::ThemeChoice::System),
-    )
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("data-theme"))
+        .is_some_and(|t| t == "dark")
 }
 
 const CELL: f64 = 4.0;

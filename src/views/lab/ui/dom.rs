@@ -2,7 +2,7 @@
 //!
 //! Why not `view!` here: every distinct Leptos view shape compiles to its own code, and the
 //! lab's many controls cost about 70 KB gzip of the main bundle that way. These helpers are
-//! not generic, so the lab's UI costs a fraction of that. Text is always set with
+//! not generic, and the lab's UI is a lazily loaded module without Leptos. Text is always set with
 //! `textContent`, never parsed as HTML. Listeners live in a [`Scope`] and are dropped with it.
 
 use wasm_bindgen::JsCast;
@@ -13,7 +13,6 @@ use web_sys::{Element, Event};
 #[derive(Default)]
 pub struct Scope {
     listeners: Vec<Closure<dyn FnMut(Event)>>,
-    charts: Vec<Box<dyn std::any::Any>>,
 }
 
 impl Scope {
@@ -22,11 +21,6 @@ impl Scope {
         let c = Closure::<dyn FnMut(Event)>::new(f);
         let _ = el.add_event_listener_with_callback(event, c.as_ref().unchecked_ref());
         self.listeners.push(c);
-    }
-
-    /// Keeps something alive (a mounted chart) as long as the scope.
-    pub fn keep(&mut self, handle: Box<dyn std::any::Any>) {
-        self.charts.push(handle);
     }
 }
 

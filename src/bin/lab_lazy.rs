@@ -1,0 +1,143 @@
+//! The scheduler lab's UI, a second wasm module that the app loads only when `/lab` opens
+//! (Trunk builds it as `lab_lazy.js` + `lab_lazy_bg.wasm`, outside the initial load). It has
+//! no Leptos: it renders with the plain DOM helpers of `views/lab/ui/dom.rs` into the
+//! `#lab-root` element of the app's lab view, and starts the simulation worker
+//! (`src/bin/worker.rs`) only when a run or a file check needs it.
+
+#[path = "../views/lab/ui/app.rs"]
+mod app;
+#[path = "../views/lab/ui/chart.rs"]
+mod chart;
+#[path = "../views/lab/ui/dom.rs"]
+mod dom;
+#[path = "../components/download.rs"]
+#[allow(dead_code)] // The CSV helpers serve the app's views; the lab forwards the CLI's CSV.
+mod download;
+#[path = "../views/lab/ui/edit.rs"]
+mod edit;
+#[path = "../views/lab/ui/model.rs"]
+mod model;
+#[path = "../views/lab/ui/panels.rs"]
+mod panels;
+#[path = "../views/lab/ui/render.rs"]
+mod render;
+#[path = "../views/lab/ui/results.rs"]
+mod results;
+#[path = "../views/lab/ui/state.rs"]
+mod state;
+#[path = "../url_state.rs"]
+mod url_state;
+#[path = "../views/lab/ui/worker.rs"]
+mod worker;
+
+use app::Lab;
+
+/// Query params, as the app's router parses them (`src/router.rs`), without Leptos.
+mod router {
+    /// Query params in URL order, percent-decoded.
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
+    pub struct QueryMap(pub Vec<(String, String)>);
+
+    fn decode(text: &str) -> String {
+        let spaced = text.replace('+', " ");
+        js_sys::decode_uri_component(&spaced)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or(spaced)
+    }
+
+    impl QueryMap {
+        /// Parses `?a=1&b=2`.
+        pub fn parse(search: &str) -> Self {
+            let body = search.strip_prefix('?').unwrap_or(search);
+            Self(
+                body.split('&')
+                    .filter(|p| !p.is_empty())
+                    .map(|p| {
+                        let (k, v) = p.split_once('=').unwrap_or((p, ""));
+                        (decode(k), decode(v))
+                    })
+                    .collect(),
+            )
+        }
+
+        /// The first value of `name`.
+        pub fn get(&self, name: &str) -> Option<&str> {
+            self.0
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.as_str())
+        }
+    }
+}
+
+/// UI text from the same locale files as the app (`lab.txt`, plus the shared download and
+/// notice keys of `app.txt`), in the language the app set on `<html lang>`.
+mod i18n {
+    use std::sync::OnceLock;
+
+    /// A UI language.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Lang {
+        /// English.
+        En,
+        /// Simplified Chinese.
+        Zh,
+    }
+
+    type Table = Vec<(&'static str, &'static str)>;
+
+    fn parse(files: &[&'static str]) -> Table {
+        let mut t: Table = files
+            .iter()
+            .flat_map(|f| f.lines())
+            .filter(|l| !l.trim_start().starts_with('#'))
+            .filter_map(|l| l.split_once(" = "))
+            .map(|(k, v)| (k.trim(), v.trim()))
+            .collect();
+        t.sort_by_key(|(k, _)| *k);
+        t
+    }
+
+    /// The text for `key`; the key itself when missing.
+    pub fn text(lang: Lang, key: &'static str) -> &'static str {
+        static EN: OnceLock<Table> = OnceLock::new();
+        static ZH: OnceLock<Table> = OnceLock::new();
+        let t = match lang {
+            Lang::En => EN.get_or_init(|| {
+                parse(&[
+                    include_str!("../../locales/en/app.txt"),
+                    include_str!("../../locales/en/lab.txt"),
+                ])
+            }),
+            Lang::Zh => ZH.get_or_init(|| {
+                parse(&[
+                    include_str!("../../locales/zh/app.txt"),
+                    include_str!("../../locales/zh/lab.txt"),
+                ])
+            }),
+        };
+        match t.binary_search_by_key(&key, |(k, _)| *k) {
+            Ok(i) => t[i].1,
+            Err(_) => key,
+        }
+    }
+
+    /// The language the app shows.
+    pub fn page_lang() -> Lang {
+        let tag = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|e| e.get_attribute("lang"))
+            .unwrap_or_default();
+        if tag.starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+}
+
+fn main() {
+    app::lab_refresh();
+}
