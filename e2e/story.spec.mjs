@@ -26,7 +26,7 @@ async function cells(table) {
   return table.locator("tbody tr").evaluateAll((trs) =>
     trs.map((tr) => [...tr.children].map((c) => {
       const t = c.textContent.replace(/\s+/g, " ").trim();
-      return t === "—" ? "" : t;
+      return t.startsWith("—") ? t.slice(1).trim() : t;
     })),
   );
 }
@@ -139,6 +139,12 @@ test("a figure opens its source and the way back returns to the exact URL", asyn
   await page.goBack();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByTestId("headline-FIN-026")).toBeVisible();
+  // The market view's provenance links here too.
+  await page.goto("/market?tab=sources");
+  await page.getByTestId("sources-table").locator("a.chip").first().click();
+  await expect(page).toHaveURL(/\/sources\?fig=MS-\d+&back=%2Fmarket%3Ftab%3Dsources/);
+  await page.getByTestId("back").click();
+  await expect(page).toHaveURL(/\/market\?tab=sources$/);
 });
 
 test("sources are searchable and deep links highlight a source", async ({ page }) => {
@@ -175,8 +181,9 @@ test("the compute plan keeps precision bases apart", async ({ page }) => {
   await expect(page.getByTestId("precision-caveat")).toContainText("FP16");
   const intelligent = page.getByTestId("progress-PT-004");
   await expect(intelligent.getByTestId("other-basis")).toContainText("788");
-  await expect(intelligent.locator("svg")).toHaveAttribute("aria-label", /precision not stated/);
-  await expect(intelligent.locator("svg")).not.toContainText("788");
+  await expect(intelligent.locator("figure")).toHaveAttribute("aria-label", /precision not stated/);
+  await expect(intelligent.locator("figure")).not.toContainText("788");
+  await expect(intelligent.locator("figure .bar.measured")).toHaveCount(2);
   await expect(page.getByTestId("progress-PT-001")).toContainText("82% of the target");
   await expect(page.getByTestId("targets-table").locator("tbody tr")).toHaveCount(15);
   await page.getByTestId("acc-vendor").selectOption("Huawei");

@@ -10,7 +10,7 @@ mod timeline;
 use crate::components::error::ErrorPanel;
 use crate::i18n::{I18n, use_i18n};
 use crate::router::{navigate, use_location};
-use crate::views::sources::dom::{Act, h, ht, mount};
+use crate::views::sources::dom::{Act, leaf, leaf_c, mount};
 use crate::views::sources::kit::notices;
 use leptos::prelude::*;
 use state::AlibabaState;
@@ -44,14 +44,12 @@ fn Alibaba(data: &'static Dataset, i18n: I18n) -> impl IntoView {
     mount(
         move || {
             let (state, notes) = parsed.get();
-            h("div").all([
-                ht("h1", i18n.t("alibaba.title")),
-                ht("p", i18n.t("alibaba.lede")).c("muted"),
-                notices(i18n, &notes).unwrap_or_else(|| h("span")),
-                timeline::section(data, i18n, &state),
-                finance::section(data, i18n, &state),
-                finance::context(data, i18n),
-            ])
+            leaf("h1", i18n.t("alibaba.title"));
+            leaf_c("p", "muted", i18n.t("alibaba.lede"));
+            notices(i18n, &notes);
+            timeline::section(data, i18n, &state);
+            finance::section(data, i18n, &state);
+            finance::context(data, i18n);
         },
         on_act,
     )

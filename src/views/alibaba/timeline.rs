@@ -3,11 +3,13 @@
 
 use super::state::{AlibabaState, categories, month_slug, span};
 use crate::i18n::I18n;
-use crate::views::sources::dom::{Act, N, h, ht, svg};
-use crate::views::sources::kit::{Cell, Row, chips, confidence, table};
+use crate::views::sources::dom::{
+    Act, act, attr, close, leaf, open, open_c, open_svg, prop, testid, text,
+};
+use crate::views::sources::kit::{chips, row, table_end, table_start, td, td_provenance};
 use wasm_bindgen::JsValue;
 use yunce_data::compute::story::{day_number, event_overlaps};
-use yunce_data::{Dataset, Date, EventCategory, Period};
+use yunce_data::{Dataset, EventCategory, Period};
 
 /// The locale key of an event category.
 pub fn cat_key(c: EventCategory) -> &'static str {
@@ -73,7 +75,7 @@ pub fn apply(data: &Dataset, st: &mut AlibabaState, a: &Act) -> bool {
 }
 
 /// The timeline section.
-pub fn section(data: &Dataset, i18n: I18n, state: &AlibabaState) -> N {
+pub fn section(data: &Dataset, i18n: I18n, state: &AlibabaState) {
     let all = categories(data);
     let (min, max) = span(data);
     let window = data.seed_window();
@@ -91,180 +93,189 @@ pub fn section(data: &Dataset, i18n: I18n, state: &AlibabaState) -> N {
         "alibaba.events_shown",
         &[&shown.len().to_string(), &data.events.len().to_string()],
     );
+    open("section");
+    testid("timeline");
+    leaf("h2", i18n.t("alibaba.timeline"));
+    open_c("div", "controls");
+    open("fieldset");
+    leaf("legend", i18n.t("alibaba.categories"));
+    open_c("div", "checks");
+    for &c in &all {
+        open("label");
+        open("input");
+        attr("type", "checkbox");
+        attr("value", c.slug());
+        testid(&format!("cat-{}", c.slug()));
+        act("cat", c.slug());
+        prop("checked", &JsValue::from_bool(state.cats.contains(&c)));
+        close();
+        open_c("span", &format!("key s{}", color(c)));
+        attr("aria-hidden", "true");
+        close();
+        text(i18n.t(cat_key(c)));
+        close();
+    }
+    close();
+    close();
+    open("fieldset");
+    leaf("legend", i18n.t("alibaba.zoom"));
+    open_c("div", "row");
+    for (name, key, value) in [
+        ("from", "alibaba.from", state.from),
+        ("to", "alibaba.to", state.to),
+    ] {
+        open("label");
+        text(i18n.t(key));
+        text(" ");
+        open("input");
+        attr("type", "month");
+        testid(&format!("zoom-{name}"));
+        attr("min", &month_slug(min));
+        attr("max", &month_slug(max));
+        act(name, "");
+        prop("value", &JsValue::from_str(&month_slug(value)));
+        close();
+        close();
+    }
+    for (id, key, a, b) in [
+        ("zoom-window", "alibaba.zoom_window", w0, w1),
+        ("zoom-all", "alibaba.zoom_all", min, max),
+    ] {
+        open("button");
+        attr("type", "button");
+        testid(id);
+        act("zoom", &format!("{}/{}", month_slug(a), month_slug(b)));
+        text(i18n.t(key));
+        close();
+    }
+    close();
+    close();
+    close();
+    if let Some(w) = &window {
+        open_c("p", "window-note");
+        testid("window-note");
+        open_c("span", "swatch");
+        attr("aria-hidden", "true");
+        close();
+        text(" ");
+        text(&i18n.format(
+            "alibaba.window",
+            &[
+                &w.start.date.to_string(),
+                &w.end.date.to_string(),
+                &w.days.to_string(),
+            ],
+        ));
+        text(" ");
+        chips("fig", [w.start.meta.id.as_str(), w.end.meta.id.as_str()]);
+        chips("fig", w.claim.map(|c| c.meta.id.as_str()));
+        close();
+    }
     // The strip: one dot per event, the seed's window as a band.
     let (d0, d1) = (day_number(state.from), day_number(state.to));
-    let x = |day: i64| 10.0 + 980.0 * ((day - d0) as f64 / (d1 - d0).max(1) as f64).clamp(0.0, 1.0);
-    let f = |v: f64| format!("{v:.1}");
-    let by_year = d1 - d0 > 1100;
-    let mut strip = svg("svg")
-        .c("strip")
-        .a("viewBox", "0 0 1000 70")
-        .a("role", "img")
-        .a("aria-label", &count)
-        .id("strip");
+    let x = |day: i64| {
+        let v = 10.0 + 980.0 * ((day - d0) as f64 / (d1 - d0).max(1) as f64).clamp(0.0, 1.0);
+        format!("{v:.1}")
+    };
+    open_svg("svg");
+    attr("class", "strip");
+    attr("viewBox", "0 0 1000 70");
+    attr("role", "img");
+    attr("aria-label", &count);
+    testid("strip");
     if w0 <= state.to && w1 >= state.from {
-        let (a, b) = (x(day_number(w0)), x(day_number(w1)));
-        strip = strip.ch(svg("rect")
-            .c("band")
-            .a("x", &f(a))
-            .a("y", "2")
-            .a("width", &f((b - a).max(2.0)))
-            .a("height", "40"));
+        let (a, b) = (day_number(w0.max(state.from)), day_number(w1.min(state.to)));
+        open_svg("rect");
+        attr("class", "band");
+        attr("x", &x(a));
+        attr("y", "2");
+        attr(
+            "width",
+            &format!(
+                "{:.1}",
+                980.0 * ((b - a).max(1) as f64 / (d1 - d0).max(1) as f64)
+            ),
+        );
+        attr("height", "40");
+        close();
     }
-    strip = strip.ch(svg("line")
-        .c("axis")
-        .a("x1", "10")
-        .a("x2", "990")
-        .a("y1", "48")
-        .a("y2", "48"));
+    svg_line("10", "990", "48", "48");
+    let by_year = d1 - d0 > 1100;
     let mut t = Period::Month(state.from.year, state.from.month);
     while t.start() <= state.to {
         if let Period::Month(y, m) = t
             && ((by_year && m == 1) || (!by_year && m % 3 == 1))
         {
-            let tx = f(x(day_number(t.start())));
-            let label = if by_year {
+            let tx = x(day_number(t.start()));
+            svg_line(&tx, &tx, "44", "52");
+            open_svg("text");
+            attr("class", "tick");
+            attr("x", &tx);
+            attr("y", "66");
+            attr("text-anchor", "middle");
+            text(&if by_year {
                 y.to_string()
             } else {
                 month_slug(t.start())
-            };
-            strip = strip
-                .ch(svg("line")
-                    .c("axis")
-                    .a("x1", &tx)
-                    .a("x2", &tx)
-                    .a("y1", "44")
-                    .a("y2", "52"))
-                .ch(svg("text")
-                    .c("tick")
-                    .a("x", &tx)
-                    .a("y", "66")
-                    .a("text-anchor", "middle")
-                    .t(&label));
+            });
+            close();
         }
         t = t.next().unwrap_or(Period::Year(9999));
     }
     for (i, e) in shown.iter().enumerate() {
-        let mid = (day_number(e.date.start()) + day_number(e.date.end())) / 2;
-        strip = strip.ch(svg("circle")
-            .c(&format!("s{}", color(e.category)))
-            .a("cx", &f(x(mid)))
-            .a("cy", &(10 + (i % 4) * 9).to_string())
-            .a("r", "5")
-            .ch(svg("title").t(&format!("{} · {}", e.date, e.event))));
+        open_svg("circle");
+        attr("class", &format!("s{}", color(e.category)));
+        attr(
+            "cx",
+            &x((day_number(e.date.start()) + day_number(e.date.end())) / 2),
+        );
+        attr("cy", &(10 + (i % 4) * 9).to_string());
+        attr("r", "5");
+        open_svg("title");
+        text(&format!("{} · {}", e.date, e.event));
+        close();
+        close();
     }
-    let rows: Vec<Row> = shown
-        .iter()
-        .map(|e| Row {
-            key: e.meta.id.clone(),
-            class: if event_overlaps(e, w0, w1) { "win" } else { "" },
-            cells: vec![
-                Cell::Text(e.date.to_string()),
-                Cell::Text(i18n.t(cat_key(e.category)).to_string()),
-                Cell::Text(e.actor.clone()),
-                Cell::Text(e.event.clone()),
-                confidence(&e.meta),
-                Cell::Src(e.meta.source_ids.clone()),
-                Cell::Fig(vec![e.meta.id.clone()]),
-            ],
-        })
-        .collect();
-    let note = window.map(|w| {
-        let mut ids = vec![w.start.meta.id.clone(), w.end.meta.id.clone()];
-        ids.extend(w.claim.map(|c| c.meta.id.clone()));
-        h("p")
-            .c("window-note")
-            .id("window-note")
-            .ch(h("span").c("swatch").a("aria-hidden", "true"))
-            .t(" ")
-            .t(&i18n.format(
-                "alibaba.window",
-                &[
-                    &w.start.date.to_string(),
-                    &w.end.date.to_string(),
-                    &w.days.to_string(),
-                ],
-            ))
-            .t(" ")
-            .all(chips("fig", &ids))
-    });
-    let month_input = |act: &str, value: Date| {
-        h("input")
-            .a("type", "month")
-            .id(&format!("zoom-{act}"))
-            .a("min", &month_slug(min))
-            .a("max", &month_slug(max))
-            .p("value", &JsValue::from_str(&month_slug(value)))
-            .act(act, "")
-    };
-    let button = |testid: &str, key: &'static str, value: String| {
-        ht("button", i18n.t(key))
-            .a("type", "button")
-            .id(testid)
-            .act("zoom", &value)
-    };
-    let checks = all.iter().map(|&c| {
-        h("label").all([
-            h("input")
-                .a("type", "checkbox")
-                .id(&format!("cat-{}", c.slug()))
-                .p("checked", &JsValue::from_bool(state.cats.contains(&c)))
-                .act("cat", c.slug())
-                .a("value", c.slug()),
-            h("span")
-                .c(&format!("key s{}", color(c)))
-                .a("aria-hidden", "true"),
-            h("span").t(i18n.t(cat_key(c))),
-        ])
-    });
-    h("section").id("timeline").all([
-        ht("h2", i18n.t("alibaba.timeline")),
-        h("div").c("controls").all([
-            h("fieldset")
-                .ch(ht("legend", i18n.t("alibaba.categories")))
-                .ch(h("div").c("checks").all(checks)),
-            h("fieldset")
-                .ch(ht("legend", i18n.t("alibaba.zoom")))
-                .ch(h("div").c("row").all([
-                    h("label")
-                        .t(i18n.t("alibaba.from"))
-                        .t(" ")
-                        .ch(month_input("from", state.from)),
-                    h("label")
-                        .t(i18n.t("alibaba.to"))
-                        .t(" ")
-                        .ch(month_input("to", state.to)),
-                    button(
-                        "zoom-window",
-                        "alibaba.zoom_window",
-                        format!("{}/{}", month_slug(w0), month_slug(w1)),
-                    ),
-                    button(
-                        "zoom-all",
-                        "alibaba.zoom_all",
-                        format!("{}/{}", month_slug(min), month_slug(max)),
-                    ),
-                ])),
-        ]),
-        note.unwrap_or_else(|| h("span")),
-        strip,
-        ht("p", &count)
-            .c("muted small")
-            .id("events-shown")
-            .a("role", "status"),
-        table(
-            i18n,
-            "events-table",
-            &[
-                "alibaba.col_date",
-                "alibaba.col_category",
-                "alibaba.col_actor",
-                "alibaba.col_event",
-                "sources.confidence",
-                "sources.source",
-                "alibaba.col_figure",
-            ],
-            rows,
-        ),
-    ])
+    close();
+    open_c("p", "muted small");
+    testid("events-shown");
+    attr("role", "status");
+    text(&count);
+    close();
+    table_start(
+        i18n,
+        "events-table",
+        &[
+            "alibaba.col_date",
+            "alibaba.col_category",
+            "alibaba.col_actor",
+            "alibaba.col_event",
+            "sources.confidence",
+            "sources.source",
+            "alibaba.col_figure",
+        ],
+    );
+    for e in shown {
+        row(
+            &e.meta.id,
+            if event_overlaps(e, w0, w1) { "win" } else { "" },
+            &e.date.to_string(),
+        );
+        td(i18n.t(cat_key(e.category)));
+        td(&e.actor);
+        td(&e.event);
+        td_provenance(&e.meta);
+        close();
+    }
+    table_end();
+    close();
+}
+
+fn svg_line(x1: &str, x2: &str, y1: &str, y2: &str) {
+    open_svg("line");
+    attr("class", "axis");
+    for (k, v) in [("x1", x1), ("x2", x2), ("y1", y1), ("y2", y2)] {
+        attr(k, v);
+    }
+    close();
 }

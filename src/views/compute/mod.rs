@@ -1,20 +1,23 @@
 //! The compute plan view: the Oct-2023 action plan's targets against the measured
-//! capacity, one chart per precision basis (FP16 and unstated totals are never on one
+//! capacity, one figure per precision basis (FP16 and unstated totals are never on one
 //! axis), and the accelerator spec sheet with export-control status.
 
 mod state;
 
-use crate::components::chart::Chart;
 use crate::components::error::ErrorPanel;
 use crate::i18n::{I18n, use_i18n};
 use crate::router::{navigate, use_location};
-use crate::views::sources::dom::{Act, N, h, ht, link, mount};
-use crate::views::sources::kit::{A, Cell, Flag, Row, confidence, notices, sources_href, table};
+use crate::views::sources::dom::{
+    Act, act, attr, close, leaf, leaf_c, link, mount, open, open_c, testid, text,
+};
+use crate::views::sources::kit::{
+    chips, flags, notices, row, sources_href, table_end, table_start, td, td_num, td_provenance,
+};
 use leptos::prelude::*;
 use state::{ComputeState, vendors};
-use yunce_chart::{ChartKind, ChartSpec, Series, format_value};
+use yunce_chart::format_value;
+use yunce_data::Dataset;
 use yunce_data::compute::story::{Precision, TargetProgress};
-use yunce_data::{Confidence, Dataset, Meta, Origin};
 
 /// The routed compute plan view.
 #[component]
@@ -26,23 +29,6 @@ pub fn ComputeView() -> impl IntoView {
             view! { <ErrorPanel title=i18n.t("error.data") detail=e.to_string()/> }.into_any()
         }
     }
-}
-
-fn flags(meta: &Meta, i18n: I18n) -> Vec<Flag> {
-    let mut out = Vec::new();
-    if meta.origin == Origin::Derived {
-        out.push(Flag {
-            class: "derived",
-            label: i18n.t("alibaba.flag_derived"),
-        });
-    }
-    if meta.confidence <= Confidence::Low {
-        out.push(Flag {
-            class: "low",
-            label: meta.confidence.slug(),
-        });
-    }
-    out
 }
 
 fn num(v: Option<f64>) -> String {
@@ -69,299 +55,292 @@ fn Compute(data: &'static Dataset, i18n: I18n) -> impl IntoView {
             navigate(&format!("/compute{}", next.to_query()), true);
         }
     };
-    // The bodies are rebuilt on a new state or language, so their text is plain.
-    view! {
-        {mount(move || {
-            let notes = parsed.get().1;
-            h("div").all([
-                ht("h1", i18n.t("compute.title")),
-                ht("p", i18n.t("compute.lede")).c("muted"),
-                notices(i18n, &notes).unwrap_or_else(|| h("span")),
-                h("p").c("notice").id("precision-caveat")
-                    .ch(ht("strong", i18n.t("compute.caveat_title")))
-                    .t(" ").t(i18n.t("compute.caveat")).t(" ")
-                    .ch(link(&sources_href("fig=IC-008"), "IC-008").c("chip")),
-                ht("h2", i18n.t("compute.progress")),
-            ])
-        }, |_| {})}
-        {move || {
-            i18n.lang.track();
-            view! { <div class="grid-2">{data.plan_progress().into_iter().map(|p| progress(i18n, p)).collect_view()}</div> }
-        }}
-        {mount(move || tables(data, i18n, &parsed.get().0), on_act)}
+    // The body is rebuilt on a new state or language, so its text is plain.
+    mount(move || body(data, i18n, parsed.get()), on_act)
+}
+
+fn body(
+    data: &'static Dataset,
+    i18n: I18n,
+    (state, notes): (ComputeState, Vec<crate::url_state::Notice>),
+) {
+    leaf("h1", i18n.t("compute.title"));
+    leaf_c("p", "muted", i18n.t("compute.lede"));
+    notices(i18n, &notes);
+    open_c("p", "notice");
+    testid("precision-caveat");
+    leaf("strong", i18n.t("compute.caveat_title"));
+    text(" ");
+    text(i18n.t("compute.caveat"));
+    text(" ");
+    chips("fig", ["IC-008"]);
+    close();
+    leaf("h2", i18n.t("compute.progress"));
+    open_c("div", "grid-2");
+    for p in data.plan_progress() {
+        progress(i18n, &p);
     }
-}
-
-fn tables(data: &'static Dataset, i18n: I18n, state: &ComputeState) -> N {
-    let targets: Vec<Row> = data
-        .plan_targets
-        .iter()
-        .map(|t| Row {
-            key: t.meta.id.clone(),
-            class: "",
-            cells: vec![
-                Cell::Text(t.dimension.clone()),
-                Cell::Text(t.indicator.clone()),
-                Cell::Num(
-                    t.value
-                        .map(|v| format!("{} {} {}", t.comparator, format_value(v, 2), t.unit))
-                        .unwrap_or_else(|| t.comparator.clone()),
-                    flags(&t.meta, i18n),
-                ),
-                Cell::Text(t.target_year.map(|y| y.to_string()).unwrap_or_default()),
-                confidence(&t.meta),
-                Cell::Src(t.meta.source_ids.clone()),
-                Cell::Fig(vec![t.meta.id.clone()]),
-            ],
-        })
-        .collect();
-    let capacity: Vec<Row> = data
-        .compute_capacity
-        .iter()
-        .map(|c| Row {
-            key: c.meta.id.clone(),
-            class: if Precision::parse(&c.precision_basis) == Precision::Fp16 {
-                "win"
-            } else {
-                ""
-            },
-            cells: vec![
-                Cell::Text(c.as_of.to_string()),
-                Cell::Text(c.metric.clone()),
-                Cell::Num(num(c.value), flags(&c.meta, i18n)),
-                Cell::Text(c.unit.clone()),
-                Cell::Text(c.precision_basis.clone()),
-                confidence(&c.meta),
-                Cell::Src(c.meta.source_ids.clone()),
-                Cell::Fig(vec![c.meta.id.clone()]),
-            ],
-        })
-        .collect();
-    h("div").all([
-        ht("h2", i18n.t("compute.targets")),
-        table(
-            i18n,
-            "targets-table",
-            &[
-                "compute.col_dimension",
-                "compute.col_indicator",
-                "compute.col_target",
-                "compute.col_year",
-                "sources.confidence",
-                "sources.source",
-                "alibaba.col_figure",
-            ],
-            targets,
-        ),
-        ht("h2", i18n.t("compute.capacity")),
-        ht("p", i18n.t("compute.capacity_note")).c("muted small"),
-        table(
-            i18n,
-            "capacity-table",
-            &[
-                "compute.col_as_of",
-                "alibaba.col_metric",
-                "alibaba.col_value",
-                "alibaba.col_unit",
-                "compute.col_precision",
-                "sources.confidence",
-                "sources.source",
-                "alibaba.col_figure",
-            ],
-            capacity,
-        ),
-        accelerators(data, i18n, state),
-    ])
-}
-
-/// One target against its comparable measured series; other bases listed apart.
-fn progress(i18n: I18n, p: TargetProgress<'static>) -> impl IntoView + use<> {
-    let t = p.target;
-    let target_label = i18n.format(
-        "compute.target_label",
-        &[&t.target_year.map(|y| y.to_string()).unwrap_or_default()],
+    close();
+    leaf("h2", i18n.t("compute.targets"));
+    table_start(
+        i18n,
+        "targets-table",
+        &[
+            "compute.col_dimension",
+            "compute.col_indicator",
+            "compute.col_target",
+            "compute.col_year",
+            "sources.confidence",
+            "sources.source",
+            "alibaba.col_figure",
+        ],
     );
-    let mut x_labels: Vec<String> = p.comparable.iter().map(|c| c.as_of.to_string()).collect();
-    x_labels.push(target_label.clone());
-    let n = x_labels.len();
-    let mut measured: Vec<Option<f64>> = p.comparable.iter().map(|c| c.value).collect();
-    measured.push(None);
-    let mut target = vec![None; n - 1];
-    target.push(t.value);
-    let mut notes: Vec<Option<String>> = p
-        .comparable
-        .iter()
-        .map(|c| Some(c.meta.id.clone()))
-        .collect();
-    notes.push(Some(t.meta.id.clone()));
+    for t in &data.plan_targets {
+        row(&t.meta.id, "", &t.dimension);
+        td(&t.indicator);
+        let target = t
+            .value
+            .map(|v| format!("{} {} {}", t.comparator, format_value(v, 2), t.unit))
+            .unwrap_or_else(|| t.comparator.clone());
+        td_num(&target, &flags(&t.meta, i18n));
+        td(&t.target_year.map(|y| y.to_string()).unwrap_or_default());
+        td_provenance(&t.meta);
+        close();
+    }
+    table_end();
+    leaf("h2", i18n.t("compute.capacity"));
+    leaf_c("p", "muted small", i18n.t("compute.capacity_note"));
+    table_start(
+        i18n,
+        "capacity-table",
+        &[
+            "compute.col_as_of",
+            "alibaba.col_metric",
+            "alibaba.col_value",
+            "alibaba.col_unit",
+            "compute.col_precision",
+            "sources.confidence",
+            "sources.source",
+            "alibaba.col_figure",
+        ],
+    );
+    for c in &data.compute_capacity {
+        let fp16 = Precision::parse(&c.precision_basis) == Precision::Fp16;
+        row(
+            &c.meta.id,
+            if fp16 { "win" } else { "" },
+            &c.as_of.to_string(),
+        );
+        td(&c.metric);
+        td_num(&num(c.value), &flags(&c.meta, i18n));
+        td(&c.unit);
+        td(&c.precision_basis);
+        td_provenance(&c.meta);
+        close();
+    }
+    table_end();
+    accelerators(data, i18n, &state);
+}
+
+/// One target against its comparable measured figures, as bars on one scale; figures
+/// on another precision basis are listed apart, never drawn or divided.
+fn progress(i18n: I18n, p: &TargetProgress<'_>) {
+    let t = p.target;
     let title = format!(
         "{} ({}) · {}",
         t.indicator,
         t.unit,
         i18n.t(precision_key(p.precision))
     );
-    let spec = ChartSpec {
-        title: title.clone(),
-        x_labels,
-        series: vec![
-            Series {
-                key: "measured".into(),
-                label: i18n.t("compute.measured").into(),
-                values: measured,
-                notes: notes.clone(),
-                color: 1,
-            },
-            Series {
-                key: "target".into(),
-                label: target_label,
-                values: target,
-                notes,
-                color: 3,
-            },
-        ],
-        y_unit: if t.unit.starts_with('%') {
-            "%".into()
-        } else {
-            String::new()
-        },
-        kind: ChartKind::Bar,
-        width: 480.0,
-        height: 240.0,
-        decimals: 1,
-    };
-    let latest = p
+    let target_label = i18n.format(
+        "compute.target_label",
+        &[&t.target_year.map(|y| y.to_string()).unwrap_or_default()],
+    );
+    let top = p
         .comparable
-        .last()
-        .zip(p.latest_pct_of_target)
-        .map(|(c, pct)| {
-            i18n.format(
-                "compute.latest",
-                &[
-                    &num(c.value),
-                    &c.unit,
-                    &c.as_of.to_string(),
-                    &format_value(pct, 0),
-                ],
-            )
-        });
-    let apart = (!p.other_basis.is_empty()).then(|| view! {
-        <p class="notice small" data-testid="other-basis">{i18n.t("compute.other_basis")}" "
-            {p.other_basis.into_iter().map(|c| view! {
-                <span>{format!("{} {} ({}, {}) ", num(c.value), c.unit, c.as_of, c.precision_basis)}</span>
-                <A href=sources_href(&format!("fig={}", c.meta.id)) class="chip">{c.meta.id.clone()}</A>" "
-            }).collect_view()}
-        </p>
-    });
-    view! {
-        <div class="card" data-testid=format!("progress-{}", t.meta.id)>
-            <h3>{title}</h3>
-            <Chart spec=Signal::stored(spec) testid="progress-chart"/>
-            <p class="small">{latest}" "<A href=sources_href(&format!("fig={}", t.meta.id)) class="chip">{t.meta.id.clone()}</A></p>
-            {apart}
-        </div>
+        .iter()
+        .filter_map(|c| c.value)
+        .chain(t.value)
+        .fold(0.0_f64, f64::max);
+    let bar = |label: &str, value: Option<f64>, unit: &str, class: &str| {
+        open_c("div", "bar-row");
+        leaf_c("span", "bar-label", label);
+        open_c("span", "bar-track");
+        open_c("span", class);
+        attr(
+            "style",
+            &format!("width:{:.1}%", 100.0 * value.unwrap_or(0.0) / top.max(1e-9)),
+        );
+        close();
+        close();
+        leaf_c("span", "bar-value", &format!("{} {unit}", num(value)));
+        close();
+    };
+    open_c("div", "card");
+    testid(&format!("progress-{}", t.meta.id));
+    leaf("h3", &title);
+    open_c("figure", "bars");
+    attr("role", "img");
+    attr("aria-label", &title);
+    for c in &p.comparable {
+        bar(&c.as_of.to_string(), c.value, &c.unit, "bar measured");
     }
+    bar(
+        &target_label,
+        t.value,
+        &format!("({} {})", t.comparator, t.unit),
+        "bar target",
+    );
+    close();
+    open_c("p", "small");
+    if let (Some(c), Some(pct)) = (p.comparable.last(), p.latest_pct_of_target) {
+        text(&i18n.format(
+            "compute.latest",
+            &[
+                &num(c.value),
+                &c.unit,
+                &c.as_of.to_string(),
+                &format_value(pct, 0),
+            ],
+        ));
+        text(" ");
+    }
+    chips(
+        "fig",
+        p.comparable
+            .iter()
+            .map(|c| c.meta.id.as_str())
+            .chain([t.meta.id.as_str()]),
+    );
+    close();
+    if !p.other_basis.is_empty() {
+        open_c("p", "notice small");
+        testid("other-basis");
+        text(i18n.t("compute.other_basis"));
+        for c in &p.other_basis {
+            text(&format!(
+                " {} {} ({}, {}) ",
+                num(c.value),
+                c.unit,
+                c.as_of,
+                c.precision_basis
+            ));
+            link(
+                &sources_href(&format!("fig={}", c.meta.id)),
+                &c.meta.id,
+                "chip",
+            );
+        }
+        close();
+    }
+    close();
 }
 
-fn accelerators(data: &'static Dataset, i18n: I18n, state: &ComputeState) -> N {
-    let vendor = state.vendor.clone();
-    let rows: Vec<Row> = data
+fn accelerators(data: &'static Dataset, i18n: I18n, state: &ComputeState) {
+    let current = state.vendor.clone().unwrap_or_default();
+    leaf("h2", i18n.t("compute.accelerators"));
+    leaf_c("p", "muted small", i18n.t("compute.accelerators_note"));
+    open("label");
+    text(i18n.t("compute.vendor"));
+    text(" ");
+    open("select");
+    testid("acc-vendor");
+    act("vendor", "");
+    let option = |value: &str, label: &str| {
+        open("option");
+        attr("value", value);
+        if value == current {
+            attr("selected", "");
+        }
+        text(label);
+        close();
+    };
+    option("", i18n.t("compute.all_vendors"));
+    for v in vendors(data) {
+        option(&v, &v);
+    }
+    close();
+    close();
+    table_start(
+        i18n,
+        "accelerators-table",
+        &[
+            "compute.col_chip",
+            "compute.col_launched",
+            "compute.col_fp16",
+            "compute.col_sparse",
+            "compute.col_int8",
+            "compute.col_memory",
+            "compute.col_bw",
+            "compute.col_link",
+            "compute.col_tdp",
+            "compute.col_rule2022",
+            "compute.col_rule2023",
+            "compute.col_later",
+            "sources.confidence",
+            "sources.source",
+            "alibaba.col_figure",
+        ],
+    );
+    for a in data
         .accelerators
         .iter()
-        .filter(|a| vendor.as_ref().is_none_or(|v| *v == a.vendor))
-        .map(|a| Row {
-            key: a.meta.id.clone(),
-            class: "",
-            cells: vec![
-                Cell::Text(format!("{} {}", a.vendor, a.model)),
-                Cell::Text(a.announced_or_launched.clone()),
-                Cell::Num(a.dense_fp16_bf16_tflops_raw.clone(), flags(&a.meta, i18n)),
-                Cell::Num(a.sparse_fp16_tflops_raw.clone(), Vec::new()),
-                Cell::Num(a.int8_tops_raw.clone(), Vec::new()),
-                Cell::Text(
-                    format!("{} {}", a.memory_gb_raw, a.memory_type)
-                        .trim()
-                        .to_string(),
-                ),
-                Cell::Num(a.memory_bw_gbs_raw.clone(), Vec::new()),
-                Cell::Num(a.scaleup_interconnect_gbs_raw.clone(), Vec::new()),
-                Cell::Num(a.tdp_w_raw.clone(), Vec::new()),
-                Cell::Text(a.export_status_oct2022_rule.clone()),
-                Cell::Text(a.export_status_oct2023_rule.clone()),
-                Cell::Text(a.later_status.clone()),
-                confidence(&a.meta),
-                Cell::Src(a.meta.source_ids.clone()),
-                Cell::Fig(vec![a.meta.id.clone()]),
-            ],
-        })
-        .collect();
-    let controls: Vec<Row> = data
-        .export_controls
-        .iter()
-        .map(|e| Row {
-            key: e.meta.id.clone(),
-            class: "",
-            cells: vec![
-                Cell::Text(e.date.to_string()),
-                Cell::Text(e.authority.clone()),
-                Cell::Text(e.action.clone()),
-                Cell::Text(e.thresholds_as_reported.clone()),
-                Cell::Text(e.products_affected_as_reported.clone()),
-                Cell::Src(e.meta.source_ids.clone()),
-                Cell::Fig(vec![e.meta.id.clone()]),
-            ],
-        })
-        .collect();
-    let current = vendor.unwrap_or_default();
-    let option = |value: &str, text: &str| {
-        ht("option", text)
-            .a("value", value)
-            .a_if(value == current, "selected", "")
-    };
-    let select = h("select")
-        .id("acc-vendor")
-        .act("vendor", "")
-        .ch(option("", i18n.t("compute.all_vendors")))
-        .all(vendors(data).iter().map(|v| option(v, v)));
-    h("div").all([
-        ht("h2", i18n.t("compute.accelerators")),
-        ht("p", i18n.t("compute.accelerators_note")).c("muted small"),
-        h("label").t(i18n.t("compute.vendor")).t(" ").ch(select),
-        table(
-            i18n,
-            "accelerators-table",
-            &[
-                "compute.col_chip",
-                "compute.col_launched",
-                "compute.col_fp16",
-                "compute.col_sparse",
-                "compute.col_int8",
-                "compute.col_memory",
-                "compute.col_bw",
-                "compute.col_link",
-                "compute.col_tdp",
-                "compute.col_rule2022",
-                "compute.col_rule2023",
-                "compute.col_later",
-                "sources.confidence",
-                "sources.source",
-                "alibaba.col_figure",
-            ],
-            rows,
-        ),
-        ht("h2", i18n.t("compute.controls")),
-        table(
-            i18n,
-            "controls-table",
-            &[
-                "alibaba.col_date",
-                "compute.col_authority",
-                "compute.col_action",
-                "compute.col_thresholds",
-                "compute.col_products",
-                "sources.source",
-                "alibaba.col_figure",
-            ],
-            controls,
-        ),
-    ])
+        .filter(|a| state.vendor.as_ref().is_none_or(|v| *v == a.vendor))
+    {
+        row(&a.meta.id, "", &format!("{} {}", a.vendor, a.model));
+        td(&a.announced_or_launched);
+        td_num(&a.dense_fp16_bf16_tflops_raw, &flags(&a.meta, i18n));
+        for v in [&a.sparse_fp16_tflops_raw, &a.int8_tops_raw] {
+            td_num(v, &[]);
+        }
+        td(format!("{} {}", a.memory_gb_raw, a.memory_type).trim());
+        for v in [
+            &a.memory_bw_gbs_raw,
+            &a.scaleup_interconnect_gbs_raw,
+            &a.tdp_w_raw,
+        ] {
+            td_num(v, &[]);
+        }
+        for v in [
+            &a.export_status_oct2022_rule,
+            &a.export_status_oct2023_rule,
+            &a.later_status,
+        ] {
+            td(v);
+        }
+        td_provenance(&a.meta);
+        close();
+    }
+    table_end();
+    leaf("h2", i18n.t("compute.controls"));
+    table_start(
+        i18n,
+        "controls-table",
+        &[
+            "alibaba.col_date",
+            "compute.col_authority",
+            "compute.col_action",
+            "compute.col_thresholds",
+            "compute.col_products",
+            "sources.source",
+            "alibaba.col_figure",
+        ],
+    );
+    for e in &data.export_controls {
+        row(&e.meta.id, "", &e.date.to_string());
+        for v in [
+            &e.authority,
+            &e.action,
+            &e.thresholds_as_reported,
+            &e.products_affected_as_reported,
+        ] {
+            td(v);
+        }
+        crate::views::sources::kit::td_links("id", &e.meta.source_ids);
+        open("td");
+        chips("fig", [e.meta.id.as_str()]);
+        close();
+        close();
+    }
+    table_end();
 }

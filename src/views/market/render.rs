@@ -5,6 +5,7 @@ use super::state::MarketState;
 use crate::components::chart::Chart;
 use crate::i18n::I18n;
 use crate::labels::{measure_key, vendor_key};
+use crate::views::sources::kit::{follow, sources_href};
 use leptos::prelude::*;
 use yunce_data::{Dataset, Granularity, MarketShare, Period};
 
@@ -96,7 +97,7 @@ pub fn provenance(data: &Dataset, state: &MarketState, i18n: I18n) -> impl IntoV
                     {rows.into_iter().map(|r| {
                         let sources = r.base.meta.source_ids.iter().map(|id| match data.source(id) {
                             Some(src) => view! {
-                                <div><code>{id.clone()}</code>" "{src.outlet.clone()}", "{src.date.clone()}
+                                <div><a class="chip" href=sources_href(&format!("id={id}")) on:click=follow>{id.clone()}</a>" "{src.outlet.clone()}", "{src.date.clone()}
                                     {src.urls().first().map(|u| view! { " " <a href=u.to_string() target="_blank" rel="noopener noreferrer">{i18n.t("sources.open")}</a> })}
                                 </div>
                             }.into_any(),
@@ -107,7 +108,7 @@ pub fn provenance(data: &Dataset, state: &MarketState, i18n: I18n) -> impl IntoV
                         }).collect_view();
                         view! {
                             <tr id=format!("fig-{}", r.base.meta.id)>
-                                <td><code>{r.base.meta.id.clone()}</code>" · "{r.base.period.to_string()}" · "
+                                <td><a class="chip" href=sources_href(&format!("fig={}", r.base.meta.id)) on:click=follow>{r.base.meta.id.clone()}</a>" · "{r.base.period.to_string()}" · "
                                     {i18n.t(vendor_key(r.vendor))}": "<strong>{r.base.value.map(show).unwrap_or_default()}</strong>" "{r.base.unit.clone()}</td>
                                 <td>{sources}</td>
                                 <td>{confidence_badge(r)}</td>

@@ -3,10 +3,13 @@
 
 use crate::components::error::ErrorPanel;
 use crate::i18n::{I18n, use_i18n};
-use crate::views::sources::kit::{A, sources_href};
+use crate::views::sources::dom::{
+    attr, close, leaf, leaf_c, link, mount, open, open_c, testid, text,
+};
+use crate::views::sources::kit::{chips, sources_href};
 use leptos::prelude::*;
 use yunce_chart::format_value;
-use yunce_data::{Dataset, Meta};
+use yunce_data::Dataset;
 
 /// A headline figure: a fact-base row id, its label and where to explore it.
 struct Headline {
@@ -125,113 +128,139 @@ fn battle_link(n: u8) -> Option<(&'static str, &'static str)> {
 pub fn OverviewView() -> impl IntoView {
     let i18n = use_i18n();
     match crate::data::dataset() {
-        // Re-rendered on a language change, so the text inside is plain, not reactive.
-        Ok(data) => (move || {
-            i18n.lang.track();
-            view! { <Overview data i18n/> }
-        })
-        .into_any(),
+        // Rebuilt on a language change (the builder reads the language), so its text is plain.
+        Ok(data) => mount(move || overview(data, i18n), |_| {}).into_any(),
         Err(e) => {
             view! { <ErrorPanel title=i18n.t("error.data") detail=e.to_string()/> }.into_any()
         }
     }
 }
 
-fn sources_line(data: &Dataset, meta: &Meta) -> impl IntoView + use<> {
-    meta.source_ids
-        .iter()
-        .map(|id| {
+fn overview(data: &'static Dataset, i18n: I18n) {
+    leaf("h1", i18n.t("overview.title"));
+    leaf_c("p", "lede", i18n.t("overview.thesis"));
+    leaf_c("p", "muted small", i18n.t("overview.seed"));
+    open_c("p", "row");
+    link("/market", i18n.t("overview.to_market"), "");
+    link(
+        "/alibaba?from=2023-06&to=2024-01",
+        i18n.t("overview.to_timeline"),
+        "",
+    );
+    link(&sources_href("id=S000"), i18n.t("overview.to_seed"), "");
+    close();
+    leaf("h2", i18n.t("overview.headlines"));
+    open_c("div", "headlines");
+    for h in &HEADLINES {
+        let (Some((value, unit, period)), Some(meta)) =
+            (figure(data, h.row_id), data.meta(h.row_id))
+        else {
+            continue;
+        };
+        open_c("div", "card");
+        testid(&format!("headline-{}", h.row_id));
+        leaf_c("div", "muted small", i18n.t(h.label_key));
+        open_c("div", "figure-value");
+        text(&format!("{} ", format_value(value, 3)));
+        leaf_c("span", "unit", &unit);
+        close();
+        open_c("div", "small");
+        text(&format!("{period} · "));
+        leaf("code", h.row_id);
+        if meta.needs_caveat() {
+            text(" ");
+            leaf_c(
+                "span",
+                &format!("badge {}", meta.confidence.slug()),
+                meta.confidence.slug(),
+            );
+        }
+        close();
+        open_c("div", "small muted");
+        for id in &meta.source_ids {
             let outlet = data
                 .source(id)
-                .map(|s| s.outlet.clone())
+                .map(|s| s.outlet.as_str())
                 .unwrap_or_default();
-            view! { <span class="source"><code>{id.clone()}</code>" "{outlet}" "</span> }
-        })
-        .collect_view()
+            open_c("span", "source");
+            leaf("code", id);
+            text(&format!(" {outlet} "));
+            close();
+        }
+        close();
+        open_c("div", "small row");
+        open("a");
+        attr("href", &sources_href(&format!("fig={}", h.row_id)));
+        testid("headline-source");
+        text(i18n.t("overview.source"));
+        close();
+        if let Some(href) = h.link {
+            link(href, i18n.t(explore_key(href)), "");
+        }
+        close();
+        close();
+    }
+    close();
+    leaf("h2", i18n.t("overview.battles"));
+    leaf_c("p", "muted small", i18n.t("overview.battles_note"));
+    open_c("div", "grid-2");
+    for b in &data.battles {
+        open_c("article", "card");
+        testid(&format!("battle-{}", b.n));
+        open("h3");
+        attr("lang", "zh-CN");
+        text(&b.title_zh);
+        close();
+        open("p");
+        leaf("strong", &b.title_en);
+        close();
+        leaf("p", &b.summary_en);
+        open_c("ul", "small");
+        for f in &b.key_figures {
+            leaf("li", f);
+        }
+        close();
+        if let Some((href, key)) = battle_link(b.n) {
+            link(href, i18n.t(key), "");
+        }
+        close();
+    }
+    close();
+    leaf("h2", i18n.t("overview.org_title"));
+    org_change(i18n);
 }
 
-#[component]
-fn Overview(data: &'static Dataset, i18n: I18n) -> impl IntoView {
-    let headlines = HEADLINES
-        .iter()
-        .filter_map(|h| {
-            let (value, unit, period) = figure(data, h.row_id)?;
-            let meta = data.meta(h.row_id)?;
-            let caveat = meta.needs_caveat().then(|| view! {
-                <span class=format!("badge {}", meta.confidence.slug())>{meta.confidence.slug()}</span>
-            });
-            Some(view! {
-                <div class="card" data-testid=format!("headline-{}", h.row_id)>
-                    <div class="muted small">{i18n.t(h.label_key)}</div>
-                    <div class="figure-value">{format_value(value, 3)}" "<span class="unit">{unit}</span></div>
-                    <div class="small">{period}" · "<code>{h.row_id}</code>" "{caveat}</div>
-                    <div class="small muted">{sources_line(data, meta)}</div>
-                    <div class="small row">
-                        <A href=sources_href(&format!("fig={}", h.row_id)) testid="headline-source">{i18n.t("overview.source")}</A>
-                        {h.link.map(|href| view! { <A href=href.to_string()>{i18n.t(explore_key(href))}</A> })}
-                    </div>
-                </div>
-            })
-        })
-        .collect_view();
-    let battles = data
-        .battles
-        .iter()
-        .map(|b| {
-            let figures = b
-                .key_figures
-                .iter()
-                .map(|f| view! { <li>{f.clone()}</li> })
-                .collect_view();
-            view! {
-                <article class="card" data-testid=format!("battle-{}", b.n)>
-                    <h3 lang="zh-CN">{b.title_zh.clone()}</h3>
-                    <p><strong>{b.title_en.clone()}</strong></p>
-                    <p>{b.summary_en.clone()}</p>
-                    <ul class="small">{figures}</ul>
-                    {battle_link(b.n).map(|(href, key)| view! { <A href=href.to_string() testid="battle-link">{i18n.t(key)}</A> })}
-                </article>
-            }
-        })
-        .collect_view();
-    view! {
-        <h1>{i18n.t("overview.title")}</h1>
-        <p class="lede">{i18n.t("overview.thesis")}</p>
-        <p class="muted small">{i18n.t("overview.seed")}</p>
-        <p class="row">
-            <A href="/market".to_string()>{i18n.t("overview.to_market")}</A>
-            <A href="/alibaba?from=2023-06&to=2024-01".to_string()>{i18n.t("overview.to_timeline")}</A>
-            <A href=sources_href("id=S000")>{i18n.t("overview.to_seed")}</A>
-        </p>
-        <h2>{i18n.t("overview.headlines")}</h2>
-        <div class="headlines">{headlines}</div>
-        <h2>{i18n.t("overview.battles")}</h2>
-        <p class="muted small">{i18n.t("overview.battles_note")}</p>
-        <div class="grid-2">{battles}</div>
-        <h2>{i18n.t("overview.org_title")}</h2>
-        <OrgChange i18n/>
+fn org_change(i18n: I18n) {
+    open_c("figure", "org");
+    testid("org-change");
+    attr("aria-label", i18n.t("overview.org_title"));
+    open_c("div", "card");
+    leaf("strong", i18n.t("overview.org_before"));
+    leaf("p", i18n.t("overview.org_before_detail"));
+    open_c("p", "muted small");
+    chips("fig", ["EV-003"]);
+    text("· 2021-05");
+    close();
+    close();
+    open_c("div", "arrow");
+    attr("aria-hidden", "true");
+    text("→");
+    close();
+    open_c("div", "card");
+    leaf("strong", i18n.t("overview.org_after"));
+    open("ul");
+    for k in [
+        "overview.org_public",
+        "overview.org_hybrid",
+        "overview.org_international",
+    ] {
+        leaf("li", i18n.t(k));
     }
-}
-
-#[component]
-fn OrgChange(i18n: I18n) -> impl IntoView {
-    view! {
-        <figure class="org" data-testid="org-change" aria-label=i18n.t("overview.org_title")>
-            <div class="card">
-                <strong>{i18n.t("overview.org_before")}</strong>
-                <p>{i18n.t("overview.org_before_detail")}</p>
-                <p class="muted small"><A href=sources_href("fig=EV-003") class="chip">"EV-003"</A>" · 2021-05"</p>
-            </div>
-            <div class="arrow" aria-hidden="true">"→"</div>
-            <div class="card">
-                <strong>{i18n.t("overview.org_after")}</strong>
-                <ul>
-                    <li>{i18n.t("overview.org_public")}</li>
-                    <li>{i18n.t("overview.org_hybrid")}</li>
-                    <li>{i18n.t("overview.org_international")}</li>
-                </ul>
-                <p class="muted small"><A href=sources_href("fig=EV-034") class="chip">"EV-034"</A>" · 2023–2024"</p>
-            </div>
-        </figure>
-    }
+    close();
+    open_c("p", "muted small");
+    chips("fig", ["EV-034"]);
+    text("· 2023–2024");
+    close();
+    close();
+    close();
 }

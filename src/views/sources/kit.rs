@@ -1,14 +1,12 @@
 //! Pieces shared by the story views (overview, Alibaba Cloud, compute plan, sources):
-//! links into the sources view that carry the way back, and one data-driven table
-//! whose CSV export is exactly the text it shows.
+//! links into the sources view that carry the way back, and tables written with the
+//! streaming builder in [`super::dom`], whose CSV is read back from the page.
 
-use super::dom::{N, h, ht, link};
-use crate::components::download::{csv_text, save_text};
+use super::dom::{act, attr, close, leaf, leaf_c, link, open, open_c, testid, text};
 use crate::i18n::I18n;
-use crate::router::navigate;
 use crate::url_state::encode;
-use leptos::ev;
-use leptos::prelude::*;
+use leptos::prelude::{GetUntracked, WithUntracked};
+use yunce_data::{Confidence, Meta, Origin};
 
 /// The current path and query, read once (views re-render on a URL change).
 pub fn here() -> String {
@@ -39,167 +37,138 @@ pub fn sources_href(target: &str) -> String {
     }
 }
 
-/// An in-app link to a computed URL: a real `<a href>`, navigating without a reload
-/// on a plain click.
-#[component]
-pub fn A(
-    href: String,
-    #[prop(optional)] class: &'static str,
-    #[prop(optional)] testid: &'static str,
-    children: Children,
-) -> impl IntoView {
-    let to = href.clone();
-    view! {
-        <a href=href class=class data-testid=(!testid.is_empty()).then_some(testid)
-            on:click=move |e: ev::MouseEvent| {
-                if e.button() == 0 && !e.ctrl_key() && !e.meta_key() && !e.shift_key() && !e.alt_key() {
-                    e.prevent_default();
-                    navigate(&to, false);
-                }
-            }>
-            {children()}
-        </a>
+/// A click handler for a plain `<a href>` outside the builder: navigates in the app
+/// on a plain click (so the page is never reloaded), as the router's `Link` does.
+#[allow(clippy::needless_pass_by_value)] // An event handler receives the event by value.
+pub fn follow(e: leptos::ev::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    let href = e
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|a| a.get_attribute("href"));
+    if let Some(href) = href
+        && e.button() == 0
+        && !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key())
+    {
+        e.prevent_default();
+        crate::router::navigate(&href, false);
     }
 }
 
-/// A mark on a figure: derived, low confidence, a different basis...
-#[derive(Clone)]
-pub struct Flag {
-    /// CSS class (`derived`, `low`, `straddle`).
-    pub class: &'static str,
-    /// Visible label.
-    pub label: &'static str,
-}
-
-/// A table cell. Its CSV text is what the screen shows (a gap's dash is an empty
-/// cell, and a mark's label follows in brackets).
-#[derive(Clone)]
-pub enum Cell {
-    /// Plain text.
-    Text(String),
-    /// A number (right aligned) with marks; empty text is a gap, shown as a dash.
-    Num(String, Vec<Flag>),
-    /// A fact row id linking to its provenance.
-    Fig(Vec<String>),
-    /// Source ids linking to the source list.
-    Src(Vec<String>),
-    /// A confidence or severity badge.
-    Badge(String),
-}
-
-impl Cell {
-    fn csv(&self) -> String {
-        match self {
-            Cell::Text(t) | Cell::Badge(t) => t.clone(),
-            Cell::Num(t, flags) => {
-                // A gap is an empty cell, never zero; marks follow in brackets.
-                let mut out = t.clone();
-                for f in flags {
-                    let sep = if out.is_empty() { "" } else { " " };
-                    out.push_str(&format!("{sep}[{}]", f.label));
-                }
-                out
-            }
-            Cell::Fig(ids) | Cell::Src(ids) => ids.join(" "),
-        }
-    }
-
-    fn node(self, tag: &str) -> N {
-        let links = |cell: N, ids: Vec<String>, kind: &str| {
-            ids.into_iter().fold(cell, |cell, id| {
-                cell.ch(link(&sources_href(&format!("{kind}={id}")), &id).c("chip"))
-                    .t(" ")
-            })
-        };
-        match self {
-            Cell::Text(t) => ht(tag, &t),
-            Cell::Badge(b) => h(tag).ch(ht("span", &b).c(&format!("badge {b}"))),
-            Cell::Num(t, flags) => flags.into_iter().fold(
-                ht(tag, if t.is_empty() { "—" } else { &t }).c("num"),
-                |cell, f| {
-                    cell.t(" ")
-                        .ch(ht("span", f.label).c(&format!("flag {}", f.class)))
-                },
-            ),
-            Cell::Fig(ids) => links(h(tag), ids, "fig"),
-            Cell::Src(ids) => links(h(tag), ids, "id"),
-        }
-    }
-}
-
-/// A table row; `key` is the anchor id.
-pub struct Row {
-    /// Anchor id (a row or source id).
-    pub key: String,
-    /// Row class: `hl` for the target of a deep link, `win` inside the seed's window.
-    pub class: &'static str,
-    /// Cells, the first is the row header.
-    pub cells: Vec<Cell>,
-}
-
-thread_local! {
-    static CSV: std::cell::RefCell<Vec<(String, String)>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// A table with a CSV download (`data-act="csv"`, value `testid`) of exactly its text.
+/// Links to fact rows (`kind` `fig`) or sources (`id`), as chips.
 #[inline(never)]
-pub fn table(i18n: I18n, testid: &str, header: &[&'static str], rows: Vec<Row>) -> N {
-    let text = csv_of(i18n, header, &rows);
-    CSV.with(|c| {
-        let mut c = c.borrow_mut();
-        c.retain(|(id, _)| id != testid);
-        c.push((testid.to_string(), text));
-    });
-    let head = h("tr").all(header.iter().map(|k| ht("th", i18n.t(k)).a("scope", "col")));
-    let body = h("tbody").all(rows.into_iter().map(|r| {
-        let tr = h("tr").a("id", &r.key).c(r.class);
-        r.cells.into_iter().enumerate().fold(tr, |tr, (i, c)| {
-            tr.ch(if i == 0 {
-                c.node("th").a("scope", "row")
-            } else {
-                c.node("td")
-            })
-        })
-    }));
-    h("div").all([
-        h("div")
-            .c("row toolbar")
-            .ch(ht("button", i18n.t("download.csv"))
-                .a("type", "button")
-                .id(&format!("{testid}-csv"))
-                .act("csv", testid)),
-        h("div")
-            .c("table-wrap")
-            .ch(h("table").id(testid).all([h("thead").ch(head), body])),
-    ])
+pub fn chips<'a>(kind: &str, ids: impl IntoIterator<Item = &'a str>) {
+    for id in ids {
+        link(&sources_href(&format!("{kind}={id}")), id, "chip");
+        text(" ");
+    }
 }
 
-/// The CSV text of a table: its header and each cell as shown.
-fn csv_of(i18n: I18n, header: &[&'static str], rows: &[Row]) -> String {
-    let header: Vec<&str> = header.iter().map(|k| i18n.t(k)).collect();
-    let rows: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| r.cells.iter().map(Cell::csv).collect())
-        .collect();
-    csv_text(&header, &rows)
+/// A mark on a figure: (CSS class, visible label).
+pub type Flag = (&'static str, &'static str);
+
+/// Marks for a row: derived figures, and low-confidence or seed-only ones.
+#[inline(never)]
+pub fn flags(meta: &Meta, i18n: I18n) -> Vec<Flag> {
+    let mut out = Vec::new();
+    if meta.origin == Origin::Derived {
+        out.push(("derived", i18n.t("alibaba.flag_derived")));
+    }
+    if meta.confidence <= Confidence::Low {
+        out.push(("low", meta.confidence.slug()));
+    }
+    out
 }
 
-/// Saves the CSV of the table last rendered as `testid`.
-pub fn save_csv(testid: &str) {
-    CSV.with(|c| {
-        if let Some((_, text)) = c.borrow().iter().find(|(id, _)| id == testid) {
-            save_text(
-                &format!("yunce-{testid}.csv"),
-                "text/csv;charset=utf-8",
-                text,
-            );
-        }
-    });
+/// Opens a table with its CSV button and header row; rows follow, then [`table_end`].
+#[inline(never)]
+pub fn table_start(i18n: I18n, id: &str, header: &[&'static str]) {
+    open_c("div", "row toolbar");
+    open("button");
+    attr("type", "button");
+    testid(&format!("{id}-csv"));
+    act("csv", id);
+    text(i18n.t("download.csv"));
+    close();
+    close();
+    open_c("div", "table-wrap");
+    open("table");
+    testid(id);
+    open("thead");
+    open("tr");
+    for h in header {
+        open("th");
+        attr("scope", "col");
+        text(i18n.t(h));
+        close();
+    }
+    close();
+    close();
+    open("tbody");
 }
 
-/// Badge slug for a confidence; the app marks low and seed-only figures visibly.
-pub fn confidence(meta: &yunce_data::Meta) -> Cell {
-    Cell::Badge(meta.confidence.slug().to_string())
+/// Closes a table opened with [`table_start`].
+#[inline(never)]
+pub fn table_end() {
+    close();
+    close();
+    close();
+}
+
+/// Opens a row with its anchor id and class (`hl` for a deep link's target, `win`
+/// inside the seed's window) and its row header; close it with `close()`.
+#[inline(never)]
+pub fn row(key: &str, class: &str, header: &str) {
+    open_c("tr", class);
+    attr("id", key);
+    open("th");
+    attr("scope", "row");
+    text(header);
+    close();
+}
+
+/// A text cell.
+#[inline(never)]
+pub fn td(t: &str) {
+    leaf("td", t);
+}
+
+/// A number cell with marks; an empty value is a gap, shown as a dash.
+#[inline(never)]
+pub fn td_num(t: &str, marks: &[Flag]) {
+    open_c("td", "num");
+    text(if t.is_empty() { "—" } else { t });
+    for (class, label) in marks {
+        text(" ");
+        leaf_c("span", &format!("flag {class}"), label);
+    }
+    close();
+}
+
+/// A cell of chips linking to rows (`fig`) or sources (`id`).
+#[inline(never)]
+pub fn td_links(kind: &str, ids: &[String]) {
+    open("td");
+    chips(kind, ids.iter().map(String::as_str));
+    close();
+}
+
+/// A confidence (or severity) badge cell.
+#[inline(never)]
+pub fn td_badge(slug: &str) {
+    open("td");
+    leaf_c("span", &format!("badge {slug}"), slug);
+    close();
+}
+
+/// The confidence, sources and row id cells every fact row ends with.
+#[inline(never)]
+pub fn td_provenance(meta: &Meta) {
+    td_badge(meta.confidence.slug());
+    td_links("id", &meta.source_ids);
+    open("td");
+    chips("fig", [meta.id.as_str()]);
+    close();
 }
 
 /// Scrolls the first highlighted element into view once the body is in the DOM.
@@ -219,31 +188,22 @@ pub fn scroll_to_highlight() {
     let _ = window.request_animation_frame(callback.unchecked_ref());
 }
 
-/// The notice for URL params that fell back to defaults; `None` when there are none.
+/// The notice for URL params that fell back to defaults; nothing when there are none.
 #[inline(never)]
-pub fn notices(i18n: I18n, list: &[crate::url_state::Notice]) -> Option<N> {
-    (!list.is_empty()).then(|| {
-        h("div")
-            .c("notice")
-            .a("role", "status")
-            .id("url-notice")
-            .ch(ht("p", i18n.t("url.notice")))
-            .ch(h("ul").all(
-                list.iter()
-                    .map(|n| h("li").ch(ht("code", &format!("{}={}", n.param, n.value)))),
-            ))
-    })
-}
-
-/// Links to fact rows (`fig`) or sources (`id`), as chips.
-#[inline(never)]
-pub fn chips(kind: &str, ids: &[String]) -> Vec<N> {
-    ids.iter()
-        .flat_map(|id| {
-            [
-                link(&sources_href(&format!("{kind}={id}")), id).c("chip"),
-                h("span").t(" "),
-            ]
-        })
-        .collect()
+pub fn notices(i18n: I18n, list: &[crate::url_state::Notice]) {
+    if list.is_empty() {
+        return;
+    }
+    open_c("div", "notice");
+    attr("role", "status");
+    testid("url-notice");
+    leaf("p", i18n.t("url.notice"));
+    open("ul");
+    for n in list {
+        open("li");
+        leaf("code", &format!("{}={}", n.param, n.value));
+        close();
+    }
+    close();
+    close();
 }

@@ -9,8 +9,8 @@ mod state;
 use crate::components::error::ErrorPanel;
 use crate::i18n::{I18n, use_i18n};
 use crate::router::{navigate, use_location};
-use dom::{N, h, ht, link, mount};
-use kit::{Cell, Row, chips, notices, table};
+use dom::{attr, close, leaf, leaf_c, link, mount, open, open_c, testid, text};
+use kit::{chips, notices, row, table_end, table_start, td, td_badge, td_links};
 use leptos::prelude::*;
 use state::{SourcesState, view_of};
 use yunce_data::{Dataset, Severity};
@@ -78,7 +78,7 @@ fn body(
     i18n: I18n,
     state: &SourcesState,
     notes: &[crate::url_state::Notice],
-) -> N {
+) {
     let fig_meta = state.fig.as_deref().and_then(|f| data.meta(f));
     let fig_issue = state.fig.as_deref().and_then(|f| data.inconsistency(f));
     let lit: Vec<&String> = fig_meta
@@ -86,7 +86,7 @@ fn body(
         .or_else(|| fig_issue.map(|i| i.source_ids.iter().collect()))
         .unwrap_or_default();
     let fig = state.fig.clone().unwrap_or_default();
-    let issues: Vec<Row> = data
+    let issues: Vec<_> = data
         .inconsistencies
         .iter()
         .filter(|ic| {
@@ -100,25 +100,8 @@ fn body(
                 ic.affected_ids.join(" ")
             ))
         })
-        .map(|ic| Row {
-            key: ic.id.clone(),
-            class: if ic.id == fig || ic.affected_ids.contains(&fig) {
-                "hl"
-            } else {
-                ""
-            },
-            cells: vec![
-                Cell::Text(ic.id.clone()),
-                Cell::Badge(severity_slug(ic.severity).into()),
-                Cell::Text(ic.subject.clone()),
-                Cell::Text(format!("{} {}", ic.issue, ic.evidence)),
-                Cell::Text(ic.suggested_handling.clone()),
-                Cell::Fig(ic.affected_ids.clone()),
-                Cell::Src(ic.source_ids.clone()),
-            ],
-        })
         .collect();
-    let sources: Vec<Row> = data
+    let sources: Vec<_> = data
         .sources
         .iter()
         .filter_map(|s| {
@@ -142,25 +125,24 @@ fn body(
                 s.reliability,
                 citing.join(" ")
             );
-            state.matches(&hay).then(|| Row {
-                key: s.id.clone(),
-                class: if state.id.as_ref() == Some(&s.id) || lit.contains(&&s.id) {
-                    "hl"
-                } else {
-                    ""
-                },
-                cells: vec![
-                    Cell::Text(s.id.clone()),
-                    Cell::Text(format!("{} — {}", s.outlet, s.title)),
-                    Cell::Text(s.date.clone()),
-                    Cell::Text(s.reliability.clone()),
-                    Cell::Text(s.url.clone()),
-                    Cell::Fig(citing),
-                ],
-            })
+            state.matches(&hay).then_some((s, citing))
         })
         .collect();
-    let counts = i18n.format(
+    if let Some(b) = state.back.as_deref() {
+        open("p");
+        open_c("a", "back");
+        attr("href", b);
+        testid("back");
+        text(&format!("← {}", i18n.t("sources.back")));
+        close();
+        close();
+    }
+    notices(i18n, notes);
+    figure_card(data, i18n, state);
+    open_c("p", "muted small");
+    testid("source-count");
+    attr("role", "status");
+    text(&i18n.format(
         "sources.count",
         &[
             &sources.len().to_string(),
@@ -168,116 +150,146 @@ fn body(
             &issues.len().to_string(),
             &data.inconsistencies.len().to_string(),
         ],
+    ));
+    close();
+    leaf("h2", i18n.t("sources.issues_title"));
+    leaf_c("p", "muted small", i18n.t("sources.issues_note"));
+    table_start(
+        i18n,
+        "issues-table",
+        &[
+            "sources.col_id",
+            "sources.col_severity",
+            "sources.col_subject",
+            "sources.col_issue",
+            "sources.col_handling",
+            "sources.col_affected",
+            "sources.source",
+        ],
     );
-    h("div").all([
-        h("p").opt(state.back.as_deref().map(|b| {
-            link(b, &format!("← {}", i18n.t("sources.back")))
-                .c("back")
-                .id("back")
-        })),
-        notices(i18n, notes).unwrap_or_else(|| h("span")),
-        figure_card(data, i18n, state).unwrap_or_else(|| h("span")),
-        ht("p", &counts)
-            .c("muted small")
-            .id("source-count")
-            .a("role", "status"),
-        ht("h2", i18n.t("sources.issues_title")),
-        ht("p", i18n.t("sources.issues_note")).c("muted small"),
-        table(
-            i18n,
-            "issues-table",
-            &[
-                "sources.col_id",
-                "sources.col_severity",
-                "sources.col_subject",
-                "sources.col_issue",
-                "sources.col_handling",
-                "sources.col_affected",
-                "sources.source",
-            ],
-            issues,
-        ),
-        ht("h2", i18n.t("sources.list_title")),
-        table(
-            i18n,
-            "source-list",
-            &[
-                "sources.col_id",
-                "sources.col_what",
-                "sources.col_date",
-                "sources.col_reliability",
-                "sources.col_url",
-                "sources.col_cited_by",
-            ],
-            sources,
-        ),
-    ])
+    for ic in issues {
+        row(
+            &ic.id,
+            if ic.id == fig || ic.affected_ids.contains(&fig) {
+                "hl"
+            } else {
+                ""
+            },
+            &ic.id,
+        );
+        td_badge(severity_slug(ic.severity));
+        td(&ic.subject);
+        td(&format!("{} {}", ic.issue, ic.evidence));
+        td(&ic.suggested_handling);
+        td_links("fig", &ic.affected_ids);
+        td_links("id", &ic.source_ids);
+        close();
+    }
+    table_end();
+    leaf("h2", i18n.t("sources.list_title"));
+    table_start(
+        i18n,
+        "source-list",
+        &[
+            "sources.col_id",
+            "sources.col_what",
+            "sources.col_date",
+            "sources.col_reliability",
+            "sources.col_url",
+            "sources.col_cited_by",
+        ],
+    );
+    for (s, citing) in sources {
+        let on = state.id.as_ref() == Some(&s.id) || lit.contains(&&s.id);
+        row(&s.id, if on { "hl" } else { "" }, &s.id);
+        td(&format!("{} — {}", s.outlet, s.title));
+        td(&s.date);
+        td(&s.reliability);
+        td(&s.url);
+        td_links("fig", &citing);
+        close();
+    }
+    table_end();
 }
 
 /// The highlighted figure or inconsistency: what it is, its sources and known issues.
-fn figure_card(data: &'static Dataset, i18n: I18n, state: &SourcesState) -> Option<N> {
-    let id = state.fig.clone()?;
-    let card = h("section").c("card hl-card").id("figure-card");
-    if let Some(ic) = data.inconsistency(&id) {
-        return Some(
-            card.all([
-                ht("h2", &format!("{} {id}", i18n.t("sources.issue_title"))),
-                ht("p", &ic.subject).c("strong"),
-                ht("p", &ic.claim_as_stated),
-                ht("p", &ic.issue),
-                ht("p", &ic.evidence).c("small"),
-                ht("p", &ic.suggested_handling).c("small"),
-                h("p")
-                    .c("small")
-                    .t(i18n.t("sources.source"))
-                    .t(" ")
-                    .all(chips("id", &ic.source_ids)),
-                h("p")
-                    .c("small")
-                    .t(i18n.t("sources.col_affected"))
-                    .t(" ")
-                    .all(chips("fig", &ic.affected_ids)),
-            ]),
+fn figure_card(data: &'static Dataset, i18n: I18n, state: &SourcesState) {
+    let Some(id) = state.fig.as_deref() else {
+        return;
+    };
+    open_c("section", "card hl-card");
+    testid("figure-card");
+    if let Some(ic) = data.inconsistency(id) {
+        leaf("h2", &format!("{} {id}", i18n.t("sources.issue_title")));
+        leaf("h3", &ic.subject);
+        for t in [
+            &ic.claim_as_stated,
+            &ic.issue,
+            &ic.evidence,
+            &ic.suggested_handling,
+        ] {
+            leaf("p", t);
+        }
+        line(
+            i18n.t("sources.source"),
+            "id",
+            ic.source_ids.iter().map(String::as_str),
         );
+        line(
+            i18n.t("sources.col_affected"),
+            "fig",
+            ic.affected_ids.iter().map(String::as_str),
+        );
+    } else if let Some(meta) = data.meta(id) {
+        leaf("h2", &format!("{} {id}", i18n.t("sources.figure_title")));
+        leaf("p", &data.describe(id).unwrap_or_default());
+        if !meta.quote_zh.is_empty() {
+            open("blockquote");
+            attr("lang", "zh-CN");
+            text(&format!("“{}”", meta.quote_zh));
+            close();
+        }
+        leaf_c("p", "small", &meta.note);
+        open_c("p", "small");
+        text(i18n.t("sources.confidence"));
+        text(" ");
+        leaf_c(
+            "span",
+            &format!("badge {}", meta.confidence.slug()),
+            meta.confidence.slug(),
+        );
+        text(" · ");
+        text(i18n.t("sources.origin"));
+        text(" ");
+        leaf_c("span", "badge", meta.origin.slug());
+        close();
+        line(
+            i18n.t("sources.source"),
+            "id",
+            meta.source_ids.iter().map(String::as_str),
+        );
+        let issues = data.inconsistencies_for(id);
+        if !issues.is_empty() {
+            line(
+                i18n.t("sources.known_issues"),
+                "fig",
+                issues.iter().map(|i| i.id.as_str()),
+            );
+        }
+        if let Some(path) = view_of(id) {
+            open_c("p", "small");
+            link(path, i18n.t("sources.open_view"), "");
+            close();
+        }
     }
-    let meta = data.meta(&id)?;
-    let issues: Vec<String> = data
-        .inconsistencies_for(&id)
-        .into_iter()
-        .map(|i| i.id.clone())
-        .collect();
-    let badge = |text: &str| ht("span", text).c(&format!("badge {text}"));
-    Some(
-        card.all([
-            ht("h2", &format!("{} {id}", i18n.t("sources.figure_title"))),
-            ht("p", &data.describe(&id).unwrap_or_default()),
-            ht("blockquote", &format!("“{}”", meta.quote_zh))
-                .a("lang", "zh-CN")
-                .a_if(meta.quote_zh.is_empty(), "hidden", ""),
-            ht("p", &meta.note).c("small"),
-            h("p")
-                .c("small")
-                .t(i18n.t("sources.confidence"))
-                .t(" ")
-                .ch(badge(meta.confidence.slug()))
-                .t(" · ")
-                .t(i18n.t("sources.origin"))
-                .t(" ")
-                .ch(badge(meta.origin.slug())),
-            h("p")
-                .c("small")
-                .t(i18n.t("sources.source"))
-                .t(" ")
-                .all(chips("id", &meta.source_ids)),
-            h("p")
-                .c("small")
-                .a_if(issues.is_empty(), "hidden", "")
-                .t(i18n.t("sources.known_issues"))
-                .t(" ")
-                .all(chips("fig", &issues)),
-            h("p")
-                .c("small")
-                .opt(view_of(&id).map(|path| link(path, i18n.t("sources.open_view")))),
-        ]),
-    )
+    close();
+}
+
+/// A small paragraph: a label and chips.
+fn line<'a>(label: &str, kind: &str, ids: impl IntoIterator<Item = &'a str>) {
+    open_c("p", "small");
+    text(label);
+    text(" ");
+    chips(kind, ids);
+    close();
 }
