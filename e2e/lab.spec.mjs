@@ -180,3 +180,19 @@ test("replay mode reports queueing delays and the time series", async ({ page })
   const csv = await readFile(await download.path(), "utf8");
   expect(csv.split("\n")[0]).toBe("policy,queue,workload,seed,time_s,gpu_alloc_pct,weighted_alloc_pct,pending,running");
 });
+
+test("changing a setting cancels the running comparison; several seeds give spread bars", async ({ page }) => {
+  await openLab(page, "?p=bestfit,fgd&s=42..43&n=30000");
+  await page.getByTestId("run").click();
+  await expect(page.getByTestId("progress")).toHaveAttribute("data-running", "true");
+  await page.getByTestId("policy-random").click();
+  await expect(page.getByTestId("run-status")).toContainText("settings changed");
+  await expect(page.getByTestId("progress")).toHaveAttribute("data-running", "false");
+  await expect(page.getByTestId("lab-summary")).toHaveCount(0);
+  await page.getByTestId("run").click();
+  await expect(page.getByTestId("lab-summary").locator("tbody tr")).toHaveCount(3, { timeout: 30_000 });
+  await expect(page.getByTestId("progress").locator("progress")).toHaveCount(6);
+  // Mean, best and worst seed for each of the three policies.
+  await expect(page.getByTestId("unallocated").locator("rect.bar")).toHaveCount(9);
+  await expect(page.getByTestId("lab-summary")).toContainText("–");
+});

@@ -199,6 +199,7 @@ pub fn unallocated_chart(
     r: &Results,
     title: String,
     series_label: String,
+    seeds_labels: (String, String),
     label: &dyn Fn(Policy) -> String,
     width: f64,
 ) -> ChartSpec {
@@ -225,10 +226,31 @@ pub fn unallocated_chart(
             .collect(),
         color: 0,
     };
+    let mut list = vec![s];
+    // With several seeds, the best and worst seed stand beside the mean: the seed spread.
+    if spreads.iter().flatten().any(|s| s.max > s.min) {
+        for (key, label_text, color, pick) in [
+            (
+                "fewest",
+                seeds_labels.0,
+                2,
+                (|s: &Spread| s.min) as fn(&Spread) -> f64,
+            ),
+            ("most", seeds_labels.1, 3, |s: &Spread| s.max),
+        ] {
+            list.push(Series {
+                key: key.into(),
+                label: label_text,
+                values: spreads.iter().map(|s| s.as_ref().map(pick)).collect(),
+                notes: vec![None; spreads.len()],
+                color,
+            });
+        }
+    }
     let x = policies.iter().map(|&p| label(p)).collect();
     ChartSpec {
         decimals: 0,
-        ..spec(title, x, vec![s], " GPUs", ChartKind::Bar, width)
+        ..spec(title, x, list, " GPUs", ChartKind::Bar, width)
     }
 }
 
