@@ -6,7 +6,9 @@ import { gzipSync } from "node:zlib";
 import { spawn } from "node:child_process";
 import { chromium } from "playwright-core";
 
-const SIZE_BUDGET = 300 * 1024;
+// Issue 2 set 300 KB for the foundation (shell + market: 282 KB when it landed);
+// issue 4 set 350 KB for the initial load once the story views joined it.
+const SIZE_BUDGET = 350 * 1024;
 const RENDER_BUDGET_MS = 1000;
 const RUNS = 5;
 

@@ -115,7 +115,7 @@ fn Footer(i18n: I18n) -> impl IntoView {
         <footer class="bottom">
             <p>
                 {move || i18n.format("footer.as_of", &[&as_of])} " · "
-                <Link href="/market?tab=sources">{move || i18n.t("footer.sources")}</Link>
+                <Link href="/sources">{move || i18n.t("footer.sources")}</Link>
             </p>
             <p class="muted">{move || i18n.t("footer.offline")}</p>
         </footer>

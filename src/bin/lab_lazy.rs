@@ -32,43 +32,12 @@ mod worker;
 
 use app::Lab;
 
-/// Query params, as the app's router parses them (`src/router.rs`), without Leptos.
+#[path = "../query.rs"]
+mod query;
+
+/// The app's router module, as far as the shared URL-state code needs it.
 mod router {
-    /// Query params in URL order, percent-decoded.
-    #[derive(Clone, Debug, Default, PartialEq, Eq)]
-    pub struct QueryMap(pub Vec<(String, String)>);
-
-    fn decode(text: &str) -> String {
-        let spaced = text.replace('+', " ");
-        js_sys::decode_uri_component(&spaced)
-            .ok()
-            .and_then(|s| s.as_string())
-            .unwrap_or(spaced)
-    }
-
-    impl QueryMap {
-        /// Parses `?a=1&b=2`.
-        pub fn parse(search: &str) -> Self {
-            let body = search.strip_prefix('?').unwrap_or(search);
-            Self(
-                body.split('&')
-                    .filter(|p| !p.is_empty())
-                    .map(|p| {
-                        let (k, v) = p.split_once('=').unwrap_or((p, ""));
-                        (decode(k), decode(v))
-                    })
-                    .collect(),
-            )
-        }
-
-        /// The first value of `name`.
-        pub fn get(&self, name: &str) -> Option<&str> {
-            self.0
-                .iter()
-                .find(|(k, _)| k == name)
-                .map(|(_, v)| v.as_str())
-        }
-    }
+    pub use super::query::QueryMap;
 }
 
 /// UI text from the same locale files as the app (`lab.txt`, plus the shared download and
