@@ -15,6 +15,9 @@ async function openLab(page, query = "") {
   await page.goto(`/lab${query}`);
   await ready(page);
   await expect(page.locator("main h1")).toHaveText(/Scheduler lab/);
+  // The lab's UI module loads lazily; act only once it has loaded and rendered.
+  await page.waitForLoadState("networkidle");
+  await expect(page.getByTestId("run")).toBeVisible();
 }
 
 /** Records main-thread long tasks (Long Tasks API) from now on. */
@@ -47,7 +50,8 @@ test("run a comparison: progress, cancel, run again; fast, responsive, heat map"
   expect(early.some((n) => n.includes("worker"))).toBe(false);
 
   await page.getByTestId("run").click();
-  await expect(page.getByTestId("progress")).toHaveAttribute("data-running", "true");
+  await expect(page.getByTestId("progress"), await page.locator("#lab-root").innerText())
+    .toHaveAttribute("data-running", "true");
   await expect(page.getByTestId("progress").locator("progress")).toHaveCount(6);
   await page.getByTestId("cancel").click();
   await expect(page.getByTestId("run-status")).toContainText("Cancelled");
