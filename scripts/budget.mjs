@@ -7,9 +7,10 @@ import { gzipSync } from "node:zlib";
 import { spawn } from "node:child_process";
 import { chromium } from "playwright-core";
 
-// Issue 2 set 300 KB for the foundation (shell + market: 282 KB when it landed);
-// issue 4 set 350 KB for the initial load once the story views joined it.
-const SIZE_BUDGET = 350 * 1024;
+// Issue 2 set 300 KB for the foundation (shell + market: 282 KB when it landed). Issue 4
+// raised it to 350 KB when the story views joined the initial load (326.8 KB); it is back
+// at 300 KB since their bodies moved to the lazily loaded story module (297 KB).
+const SIZE_BUDGET = 300 * 1024;
 const RENDER_BUDGET_MS = 1000;
 // Issue 5: six policies x one seed on a default-size workload, and the GPU heat map.
 const LAB_RUN_BUDGET_MS = 3000;

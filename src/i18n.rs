@@ -51,6 +51,7 @@ const STORAGE_KEY: &str = "yunce.lang";
 type Table = Vec<(&'static str, &'static str)>;
 
 /// The locale files of each language; keep the two lists in the same order.
+/// (`story_body.txt` is embedded only by the lazily loaded story module.)
 const EN_FILES: [&str; 5] = [
     include_str!("../locales/en/app.txt"),
     include_str!("../locales/en/lab.txt"),

@@ -1,8 +1,8 @@
 //! Financials on one reporting basis, the seed's growth rates reproduced, the
 //! "H1 FY2024 > FY2023" claim checked, and the context figures.
 
-use super::state::AlibabaState;
 use crate::i18n::I18n;
+use crate::views::alibaba::state::AlibabaState;
 use crate::views::sources::dom::{Act, act, attr, close, leaf, leaf_c, open, open_c, testid, text};
 use crate::views::sources::kit::{
     Flag, chips, flags, row, table_end, table_start, td, td_num, td_provenance,

@@ -1,8 +1,8 @@
 //! The timeline: category filter, zoom, a date strip with the seed's window, and
 //! the event table with sources.
 
-use super::state::{AlibabaState, categories, month_slug, span};
 use crate::i18n::I18n;
+use crate::views::alibaba::state::{AlibabaState, categories, month_slug, span};
 use crate::views::sources::dom::{
     Act, act, attr, close, leaf, open, open_c, open_svg, prop, testid, text,
 };

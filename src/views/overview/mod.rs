@@ -3,9 +3,8 @@
 
 use crate::components::error::ErrorPanel;
 use crate::i18n::{I18n, use_i18n};
-use crate::views::sources::dom::{
-    attr, close, leaf, leaf_c, link, mount, open, open_c, testid, text,
-};
+use crate::views::sources::dom::{attr, close, leaf, leaf_c, link, open, open_c, testid, text};
+use crate::views::sources::host::mount;
 use crate::views::sources::kit::{chips, sources_href};
 use leptos::prelude::*;
 use yunce_chart::format_value;

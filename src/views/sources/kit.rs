@@ -1,11 +1,12 @@
 //! Pieces shared by the story views (overview, Alibaba Cloud, compute plan, sources):
 //! links into the sources view that carry the way back, and tables written with the
-//! streaming builder in [`super::dom`], whose CSV is read back from the page.
+//! streaming builder in [`super::dom`], whose CSV is read back from the page. No Leptos:
+//! the app and the lazily loaded story module (`src/bin/story_lazy.rs`) both use it.
 
 use super::dom::{act, attr, close, leaf, leaf_c, link, open, open_c, testid, text};
 use crate::i18n::I18n;
+use crate::router::QueryMap;
 use crate::url_state::encode;
-use leptos::prelude::{GetUntracked, WithUntracked};
 use yunce_data::{Confidence, Meta, Origin};
 
 /// The current path and query, read once (views re-render on a URL change).
@@ -24,10 +25,11 @@ pub fn here() -> String {
 /// way back is kept, so Back always leaves the sources view.
 #[inline(never)]
 pub fn sources_href(target: &str) -> String {
-    let loc = crate::router::use_location();
-    let back = if loc.path.get_untracked() == "/sources" {
-        loc.query
-            .with_untracked(|q| q.get("back").map(str::to_string))
+    let loc = web_sys::window().map(|w| w.location());
+    let path = loc.as_ref().and_then(|l| l.pathname().ok());
+    let back = if path.as_deref() == Some("/sources") {
+        let search = loc.and_then(|l| l.search().ok()).unwrap_or_default();
+        QueryMap::parse(&search).get("back").map(str::to_string)
     } else {
         Some(here())
     };
@@ -40,7 +42,7 @@ pub fn sources_href(target: &str) -> String {
 /// A click handler for a plain `<a href>` outside the builder: navigates in the app
 /// on a plain click (so the page is never reloaded), as the router's `Link` does.
 #[allow(clippy::needless_pass_by_value)] // An event handler receives the event by value.
-pub fn follow(e: leptos::ev::MouseEvent) {
+pub fn follow(e: web_sys::MouseEvent) {
     use wasm_bindgen::JsCast;
     let href = e
         .current_target()
