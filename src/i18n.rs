@@ -48,7 +48,7 @@ impl Lang {
 
 const STORAGE_KEY: &str = "yunce.lang";
 
-type Table = Vec<(&'static str, &'static str)>;
+use crate::locale_table::{Table, lookup, parse};
 
 /// The locale files of each language; keep the two lists in the same order.
 /// (`story_body.txt` is embedded only by the lazily loaded story module.)
@@ -67,18 +67,6 @@ const ZH_FILES: [&str; 5] = [
     include_str!("../locales/zh/story.txt"),
 ];
 
-fn parse(files: &[&'static str]) -> Table {
-    let mut table: Table = files
-        .iter()
-        .flat_map(|text| text.lines())
-        .filter(|line| !line.trim_start().starts_with('#'))
-        .filter_map(|line| line.split_once(" = "))
-        .map(|(k, v)| (k.trim(), v.trim()))
-        .collect();
-    table.sort_by_key(|(k, _)| *k);
-    table
-}
-
 fn table(lang: Lang) -> &'static Table {
     static EN: OnceLock<Table> = OnceLock::new();
     static ZH: OnceLock<Table> = OnceLock::new();
@@ -91,11 +79,7 @@ fn table(lang: Lang) -> &'static Table {
 /// The text for `key` in `lang`; the key itself when missing, so a gap is visible
 /// rather than fatal.
 pub fn text(lang: Lang, key: &'static str) -> &'static str {
-    let table = table(lang);
-    match table.binary_search_by_key(&key, |(k, _)| *k) {
-        Ok(i) => table[i].1,
-        Err(_) => key,
-    }
+    lookup(table(lang), key)
 }
 
 /// Reactive access to UI text, shared through context.

@@ -7,6 +7,7 @@ mod data;
 mod fatal;
 mod i18n;
 mod labels;
+mod locale_table;
 mod query;
 mod router;
 mod storage;

@@ -32,6 +32,8 @@ mod worker;
 
 use app::Lab;
 
+#[path = "../locale_table.rs"]
+mod locale_table;
 #[path = "../query.rs"]
 mod query;
 
@@ -54,19 +56,7 @@ mod i18n {
         Zh,
     }
 
-    type Table = Vec<(&'static str, &'static str)>;
-
-    fn parse(files: &[&'static str]) -> Table {
-        let mut t: Table = files
-            .iter()
-            .flat_map(|f| f.lines())
-            .filter(|l| !l.trim_start().starts_with('#'))
-            .filter_map(|l| l.split_once(" = "))
-            .map(|(k, v)| (k.trim(), v.trim()))
-            .collect();
-        t.sort_by_key(|(k, _)| *k);
-        t
-    }
+    use super::locale_table::{Table, lookup, parse};
 
     /// The text for `key`; the key itself when missing.
     pub fn text(lang: Lang, key: &'static str) -> &'static str {
@@ -86,10 +76,7 @@ mod i18n {
                 ])
             }),
         };
-        match t.binary_search_by_key(&key, |(k, _)| *k) {
-            Ok(i) => t[i].1,
-            Err(_) => key,
-        }
+        lookup(t, key)
     }
 
     /// The language the app shows.

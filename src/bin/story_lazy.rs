@@ -18,6 +18,8 @@ mod dom;
 #[path = "../views/sources/kit.rs"]
 #[allow(dead_code)] // `follow` serves the app's market view.
 mod kit;
+#[path = "../locale_table.rs"]
+mod locale_table;
 #[path = "../query.rs"]
 mod query;
 #[path = "../url_state.rs"]
@@ -94,19 +96,7 @@ mod router {
 mod i18n {
     use std::sync::OnceLock;
 
-    type Table = Vec<(&'static str, &'static str)>;
-
-    fn parse(files: &[&'static str]) -> Table {
-        let mut t: Table = files
-            .iter()
-            .flat_map(|f| f.lines())
-            .filter(|l| !l.trim_start().starts_with('#'))
-            .filter_map(|l| l.split_once(" = "))
-            .map(|(k, v)| (k.trim(), v.trim()))
-            .collect();
-        t.sort_by_key(|(k, _)| *k);
-        t
-    }
+    use super::locale_table::{Table, lookup, parse};
 
     /// The page's language, for the story views' text (`zh` when the page says so).
     #[derive(Clone, Copy)]
@@ -149,10 +139,7 @@ mod i18n {
                     ])
                 })
             };
-            match t.binary_search_by_key(&key, |(k, _)| *k) {
-                Ok(i) => t[i].1,
-                Err(_) => key,
-            }
+            lookup(t, key)
         }
 
         /// The text for `key` with `{0}`, `{1}`, ... replaced by `args`.

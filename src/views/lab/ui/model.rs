@@ -50,15 +50,12 @@ pub fn spread(values: impl IntoIterator<Item = f64>) -> Option<Spread> {
     })
 }
 
-/// Classes shown in the failure chart.
-pub const CLASSES: [PodClass; 6] = [
-    PodClass::Cpu,
-    PodClass::ShareGpu,
-    PodClass::OneGpu,
-    PodClass::TwoGpu,
-    PodClass::FourGpu,
-    PodClass::EightGpu,
-];
+/// Classes shown in the failure chart: every class but the catch-all `Other`, which
+/// `PodClass::ALL` lists last.
+pub const CLASSES: &[PodClass] = match PodClass::ALL.split_last() {
+    Some((PodClass::Other, shown)) => shown,
+    _ => &PodClass::ALL,
+};
 
 impl Results {
     /// Policies in report order.
