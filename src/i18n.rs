@@ -48,7 +48,7 @@ impl Lang {
 
 const STORAGE_KEY: &str = "yunce.lang";
 
-use crate::locale_table::{Table, lookup, parse};
+use crate::locale_table::{Table, fill, lookup, parse};
 
 /// The locale files of each language; keep the two lists in the same order.
 /// (`story_body.txt` is embedded only by the lazily loaded story module.)
@@ -99,11 +99,7 @@ impl I18n {
     /// The text for `key` with `{0}`, `{1}`, ... replaced by `args`.
     #[inline(never)]
     pub fn format(self, key: &'static str, args: &[&str]) -> String {
-        let mut out = self.t(key).to_string();
-        for (i, arg) in args.iter().enumerate() {
-            out = out.replace(&format!("{{{i}}}"), arg);
-        }
-        out
+        fill(self.t(key), args)
     }
 
     /// Switches language, persists the choice and updates `<html lang>`.

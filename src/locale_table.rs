@@ -17,6 +17,15 @@ pub fn parse(files: &[&'static str]) -> Table {
     table
 }
 
+/// `text` with `{0}`, `{1}`, ... replaced by `args`.
+pub fn fill(text: &str, args: &[&str]) -> String {
+    let mut out = text.to_string();
+    for (i, arg) in args.iter().enumerate() {
+        out = out.replace(&format!("{{{i}}}"), arg);
+    }
+    out
+}
+
 /// The text for `key`; the key itself when missing, so a gap is visible rather than fatal.
 pub fn lookup(table: &'static Table, key: &'static str) -> &'static str {
     match table.binary_search_by_key(&key, |(k, _)| *k) {

@@ -145,11 +145,7 @@ mod i18n {
         /// The text for `key` with `{0}`, `{1}`, ... replaced by `args`.
         #[inline(never)]
         pub fn format(self, key: &'static str, args: &[&str]) -> String {
-            let mut out = self.t(key).to_string();
-            for (i, arg) in args.iter().enumerate() {
-                out = out.replace(&format!("{{{i}}}"), arg);
-            }
-            out
+            super::locale_table::fill(self.t(key), args)
         }
     }
 }

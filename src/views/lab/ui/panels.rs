@@ -11,11 +11,7 @@ use yunce_sched::{LabMode, Policy, QueueKind};
 
 /// `text` with `{0}`, `{1}`, … replaced.
 pub fn fill(lang: Lang, key: &'static str, args: &[&str]) -> String {
-    let mut out = text(lang, key).to_string();
-    for (i, a) in args.iter().enumerate() {
-        out = out.replace(&format!("{{{i}}}"), a);
-    }
-    out
+    crate::locale_table::fill(text(lang, key), args)
 }
 
 pub fn action_buttons(
