@@ -5,3 +5,4 @@ pub mod download;
 pub mod error;
 pub mod focus;
 pub mod notices;
+pub mod worker;
