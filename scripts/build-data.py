@@ -29,6 +29,8 @@ OUT = ROOT / "crates" / "yunce-data" / "data"
 PLAIN = [
     "alibaba_financials.csv", "compute_capacity.csv", "compute_plan_targets.csv",
     "events.csv", "market_context.csv", "market_size.csv", "seed_facts_index.csv",
+    # Sourced defaults of the planner and stability labs, and the battles two years on.
+    "planner_params.csv", "reliability_params.csv", "outcomes.csv",
 ]
 ADD_ORIGIN = ["ai_accelerators.csv", "export_controls.csv", "outages.csv"]
 

@@ -1,5 +1,6 @@
-// Serves dist/ on 127.0.0.1 like a static host: files as they are, and 404.html
-// (a copy of the app) for any other path, so deep links such as /market load.
+// Serves dist/ on 127.0.0.1 like a static host: files as they are, the headers of
+// dist/_headers (the Content-Security-Policy among them), and 404.html (a copy of the
+// app) for any other path, so deep links such as /market load.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
@@ -13,6 +14,7 @@ const types = {
   ".css": "text/css",
   ".svg": "image/svg+xml",
   ".json": "application/json",
+  ".webmanifest": "application/manifest+json",
 };
 
 async function file(path) {
@@ -22,6 +24,21 @@ async function file(path) {
   } catch {
     return null;
   }
+}
+
+// The `/*` block of a Netlify/Cloudflare-style _headers file: "  Name: value" lines.
+async function siteHeaders() {
+  const text = (await file(join(root, "_headers")))?.toString("utf8") ?? "";
+  const headers = {};
+  let inAll = false;
+  for (const line of text.split("\n")) {
+    if (!line.startsWith(" ")) inAll = line.trim() === "/*";
+    else if (inAll && line.includes(":")) {
+      const at = line.indexOf(":");
+      headers[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+    }
+  }
+  return headers;
 }
 
 createServer(async (req, res) => {
@@ -37,6 +54,8 @@ createServer(async (req, res) => {
     res.writeHead(404).end("not found");
     return;
   }
-  res.writeHead(200, { "content-type": types[extname(path)] ?? "application/octet-stream" });
+  const headers = await siteHeaders();
+  headers["content-type"] = types[extname(path)] ?? "application/octet-stream";
+  res.writeHead(200, headers);
   res.end(body);
 }).listen(port, "127.0.0.1", () => console.log(`serving ${root} at http://127.0.0.1:${port}/`));

@@ -21,8 +21,11 @@ step "engines compile for wasm32"
 cargo build "${ENGINES[@]}" --lib --target wasm32-unknown-unknown --quiet
 step "native unit, property and snapshot tests (release: the scheduler replays the full trace)"
 cargo test "${ENGINES[@]}" --release
+step "native app tests: URL state of every view, locale keys of the compiled app"
+cargo test -p yunce
 step "release build of the site"
 trunk build --release
+python3 scripts/post-build.py --check dist
 step "budgets: size and first render"
 node scripts/budget.mjs
 step "end-to-end tests in /usr/bin/chromium"

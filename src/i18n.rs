@@ -139,3 +139,70 @@ pub fn provide_i18n() -> I18n {
 pub fn use_i18n() -> I18n {
     use_context::<I18n>().unwrap_or_else(provide_i18n)
 }
+
+#[cfg(test)]
+mod tests {
+    //! The app is one compiled unit with one pair of tables (the workers show no text):
+    //! every locale key that its code names must be in both languages' tables.
+
+    use super::{Lang, table};
+    use std::path::Path;
+
+    fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() && path.file_name().is_some_and(|n| n != "bin") {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+
+    /// String literals shaped like `area.key` whose area is one the tables use.
+    fn keys_named_in(text: &str, areas: &[&str]) -> Vec<String> {
+        text.split('"')
+            .skip(1)
+            .step_by(2)
+            .filter(|s| {
+                s.split_once('.').is_some_and(|(area, rest)| {
+                    areas.contains(&area)
+                        && !rest.is_empty()
+                        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c))
+                })
+            })
+            .map(str::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn every_key_the_app_names_is_in_both_tables() {
+        let (en, zh) = (table(Lang::En), table(Lang::Zh));
+        let mut areas: Vec<&str> = en.iter().filter_map(|(k, _)| k.split('.').next()).collect();
+        areas.dedup();
+        let mut files = Vec::new();
+        rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+        assert!(files.len() > 10, "the app's sources were not found");
+        let mut missing = Vec::new();
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap_or_default();
+            for key in keys_named_in(&text, &areas) {
+                for (lang, t) in [("en", en), ("zh", zh)] {
+                    if t.binary_search_by_key(&key.as_str(), |(k, _)| *k).is_err() {
+                        missing.push(format!("{}: {key} missing in {lang}", file.display()));
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "{}", missing.join("\n"));
+    }
+
+    #[test]
+    fn both_tables_hold_the_same_keys() {
+        let keys = |lang| table(lang).iter().map(|(k, _)| *k).collect::<Vec<_>>();
+        assert_eq!(keys(Lang::En), keys(Lang::Zh));
+    }
+}

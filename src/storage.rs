@@ -1,18 +1,14 @@
-//! Small wrappers over `localStorage` that never fail loudly: private windows and
-//! blocked storage simply lose the preference.
+//! Persisted preferences in `localStorage`, through gloo. They never fail loudly:
+//! private windows and blocked storage simply lose the preference.
 
-fn local() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
-}
+use gloo_storage::{LocalStorage, Storage};
 
 /// Reads a stored preference.
 pub fn read(key: &str) -> Option<String> {
-    local()?.get_item(key).ok()?
+    LocalStorage::get::<String>(key).ok()
 }
 
 /// Stores a preference; failures are ignored on purpose.
 pub fn write(key: &str, value: &str) {
-    if let Some(storage) = local() {
-        let _ = storage.set_item(key, value);
-    }
+    let _ = LocalStorage::set(key, value);
 }

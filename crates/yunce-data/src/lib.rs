@@ -15,6 +15,7 @@
 pub mod checks;
 pub mod compute;
 pub mod csv;
+pub mod embedded;
 pub mod error;
 pub mod period;
 pub mod records;

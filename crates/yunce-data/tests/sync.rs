@@ -24,7 +24,7 @@ fn shipped(name: &str) -> String {
     .unwrap()
 }
 
-const FILES: [&str; 13] = [
+const FILES: [&str; 16] = [
     "ai_accelerators.csv",
     "alibaba_financials.csv",
     "compute_capacity.csv",
@@ -36,6 +36,9 @@ const FILES: [&str; 13] = [
     "market_share.csv",
     "market_size.csv",
     "outages.csv",
+    "outcomes.csv",
+    "planner_params.csv",
+    "reliability_params.csv",
     "seed_facts_index.csv",
     "five_battles.json",
 ];
