@@ -90,3 +90,43 @@ pub fn to_query(pairs: &[(&str, String)]) -> String {
         format!("?{}", body.join("&"))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Notice, Query, to_query};
+    use crate::router::QueryMap;
+
+    #[test]
+    fn a_bad_value_gives_a_notice_and_no_value() {
+        let map = QueryMap::parse("n=12&bad=x");
+        let mut q = Query::new(&map);
+        assert_eq!(q.read("n", |s| s.parse::<u32>().ok()), Some(12));
+        assert_eq!(q.read("bad", |s| s.parse::<u32>().ok()), None);
+        let notices = q.finish(&[]);
+        assert_eq!(
+            notices,
+            vec![Notice {
+                param: "bad".into(),
+                value: "x".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn unknown_params_are_reported_and_shared_ones_pass() {
+        let map = QueryMap::parse("zz=1&back=%2Fmarket&aa=2");
+        let q = Query::new(&map);
+        let names: Vec<String> = q.finish(&["back"]).into_iter().map(|n| n.param).collect();
+        assert_eq!(names, ["aa", "zz"]);
+    }
+
+    #[test]
+    fn to_query_skips_empty_values_and_encodes() {
+        assert_eq!(to_query(&[]), "");
+        assert_eq!(to_query(&[("a", String::new())]), "");
+        assert_eq!(
+            to_query(&[("q", "a b&c".into()), ("n", "1".into())]),
+            "?q=a%20b%26c&n=1"
+        );
+    }
+}

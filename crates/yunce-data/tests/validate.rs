@@ -22,7 +22,7 @@ fn embedded_data_parses_and_validates() {
     assert_eq!(d.plan_targets.len(), 15);
     assert_eq!(d.accelerators.len(), 13);
     assert_eq!(d.export_controls.len(), 4);
-    assert_eq!(d.outages.len(), 4);
+    assert_eq!(d.outages.len(), 5);
     assert_eq!(d.battles.len(), 5);
     assert_eq!(d.inconsistencies.len(), 22);
     assert_eq!(d.seed_facts.len(), 63);
