@@ -1,13 +1,6 @@
 //! Options of `yunce-sched run`.
 
-use yunce_sched::{CapabilityTable, Policy};
-
-/// Experiment kind.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    Inflation,
-    Replay,
-}
+use yunce_sched::{CapabilityTable, LabMode, Policy, defaults};
 
 /// Parsed `run` options.
 #[derive(Clone, Debug)]
@@ -18,7 +11,7 @@ pub struct Args {
     pub seeds: Vec<u64>,
     pub tune: f64,
     pub out: String,
-    pub mode: Mode,
+    pub mode: LabMode,
     pub queues: Vec<yunce_sched::QueueKind>,
     pub sample_secs: u64,
     pub compress: f64,
@@ -51,17 +44,14 @@ impl Args {
         let mut a = Args {
             nodes: String::new(),
             pods: String::new(),
-            policies: Vec::new(),
-            seeds: vec![42],
-            tune: 1.3,
+            policies: defaults::POLICIES.to_vec(),
+            seeds: defaults::SEEDS.to_vec(),
+            tune: defaults::TUNE,
             out: String::new(),
-            mode: Mode::Inflation,
-            queues: vec![
-                yunce_sched::QueueKind::Fifo,
-                yunce_sched::QueueKind::Backfill,
-            ],
-            sample_secs: 3600,
-            compress: 1.0,
+            mode: defaults::MODE,
+            queues: vec![defaults::QUEUE],
+            sample_secs: defaults::SAMPLE_SECS,
+            compress: defaults::COMPRESS,
             capabilities: CapabilityTable::default(),
             threads: std::thread::available_parallelism().map_or(1, usize::from),
         };
@@ -99,15 +89,10 @@ impl Args {
                         .ok_or_else(|| format!("--tune: {v:?} is not a non-negative number"))?;
                 }
                 "--mode" => {
-                    a.mode = match value()?.as_str() {
-                        "inflation" => Mode::Inflation,
-                        "replay" => Mode::Replay,
-                        m => {
-                            return Err(format!(
-                                "--mode: expected inflation or replay, found {m:?}"
-                            ));
-                        }
-                    }
+                    let m = value()?;
+                    a.mode = LabMode::from_name(&m).ok_or_else(|| {
+                        format!("--mode: expected inflation or replay, found {m:?}")
+                    })?;
                 }
                 "--queue" => {
                     a.queues = match value()?.as_str() {
@@ -162,9 +147,6 @@ impl Args {
             if v.is_empty() {
                 return Err(format!("{name} is required"));
             }
-        }
-        if a.policies.is_empty() {
-            return Err("--policy is required".to_owned());
         }
         Ok(a)
     }

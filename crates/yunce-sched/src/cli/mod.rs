@@ -7,8 +7,8 @@ mod run_replay;
 pub use args::Args;
 
 const USAGE: &str = "usage:
-  yunce-sched run --nodes FILE --pods FILE --policy NAME|all --seeds 42..51 --tune 1.3 --out FILE.csv
-                  [--mode inflation|replay] [--queue fifo|backfill|both] [--sample-secs 3600] [--compress 1]
+  yunce-sched run --nodes FILE --pods FILE --out FILE.csv [--policy NAME,...|all] [--seeds 42..51] [--tune 1.3]
+                  [--mode inflation|replay] [--queue fifo|backfill|both] [--sample-secs 3600] [--compress 2000]
                   [--capability MODEL=FACTOR,...] [--threads N]
   yunce-sched summary FILE.csv
 policies: random, dotprod, clustering, packing, bestfit, fgd (or all); seeds A..B is inclusive";
