@@ -129,12 +129,7 @@ fn run_inflation(
     Ok(())
 }
 
-pub fn summary(argv: &[String]) -> Result<(), String> {
-    let path = match argv {
-        [p] => p,
-        [flag, p] if flag == "--in" => p,
-        _ => return Err("usage: yunce-sched summary FILE.csv".to_owned()),
-    };
+pub fn summary(path: &str) -> Result<(), String> {
     let rows = summarize_csv(&read(path)?).map_err(|e| format!("{path}: {e}"))?;
     print!("{}", render_summary(&rows));
     Ok(())
