@@ -1,8 +1,11 @@
-//! Stateless pieces shared by the views.
+//! Shared front-end pieces, one file per thing, named for what it is.
 
 pub mod chart;
 pub mod download;
 pub mod error;
+pub mod figure_link;
 pub mod focus;
 pub mod notices;
+pub mod source_chip;
+pub mod table;
 pub mod worker;

@@ -5,8 +5,8 @@ mod model;
 mod render;
 mod state;
 
-use crate::components::chart::{Chart, use_width};
-use crate::components::download::{csv_text, save_png, save_text};
+use crate::components::chart::{Chart, ChartDownloads, use_width};
+use crate::components::download::save_text;
 use crate::components::error::ErrorPanel;
 use crate::components::focus;
 use crate::components::notices::UrlNotices;
@@ -15,7 +15,7 @@ use crate::labels::{measure_key, measure_note_key, vendor_key};
 use crate::router::{navigate, use_location};
 use leptos::prelude::*;
 use state::{MarketState, Marks, Tab, granularity_slug};
-use yunce_chart::{Palette, layout, to_svg};
+use yunce_chart::layout;
 use yunce_data::{Dataset, Granularity};
 
 /// The routed market view.
@@ -72,35 +72,25 @@ fn MarketBody(
             i18n.t(measure_key(st.measure)),
             i18n.t("market.share")
         );
-        model::chart_spec(
+        let mut spec = model::chart_spec(
             data,
             &st,
             title,
             &vendor_name,
             width.get().clamp(300.0, 1060.0),
-        )
+        );
+        spec.subtitle = i18n.format(
+            "market.chart_subtitle",
+            &[&model::share_unit(data, st.measure)],
+        );
+        spec.source = i18n.format("chart.source", &[&model::source_ids(data, &st).join(", ")]);
+        spec
     });
-    let csv = move || {
-        let (header, rows) = render::table_cells(data, &s.get_value(), i18n);
-        let header: Vec<&str> = header.iter().map(String::as_str).collect();
-        csv_text(&header, &rows)
-    };
+    let chart_layout = Memo::new(move |_| layout(&spec.get()));
+    let csv = move || render::share_csv(data, &s.get_value()).text();
     let file_stem = move || {
         let st = s.get_value();
         format!("yunce-market-{}-{}-{}", st.measure.slug(), st.from, st.to)
-    };
-    let svg = move || {
-        let dark = crate::theme::is_dark(
-            use_context::<RwSignal<crate::theme::ThemeChoice>>()
-                .map(|t| t.get_untracked())
-                .unwrap_or(crate::theme::ThemeChoice::System),
-        );
-        let palette = if dark {
-            Palette::dark()
-        } else {
-            Palette::light()
-        };
-        to_svg(&layout(&spec.get_untracked()), &palette)
     };
     let grains = data.share_granularities(state.measure);
     let all_periods = state::periods(data, state.measure, state.granularity);
@@ -220,15 +210,7 @@ fn MarketBody(
             <button type="button" data-testid="download-csv" on:click=move |_| save_text(&format!("{}.csv", file_stem()), "text/csv;charset=utf-8", &csv())>
                 {i18n.t("download.csv")}
             </button>
-            <button type="button" data-testid="download-svg" on:click=move |_| save_text(&format!("{}.svg", file_stem()), "image/svg+xml", &svg())>
-                {i18n.t("download.svg")}
-            </button>
-            <button type="button" data-testid="download-png" on:click=move |_| {
-                let l = layout(&spec.get_untracked());
-                save_png(&format!("{}.png", file_stem()), &svg(), l.width, l.height);
-            }>
-                {i18n.t("download.png")}
-            </button>
+            <ChartDownloads layout=chart_layout stem=Signal::derive(file_stem) prefix="download-"/>
         </div>
         <div role="tabpanel" id="market-panel" aria-labelledby=format!("tab-{}", tab.slug()) node_ref=node>
             {match tab {
@@ -241,7 +223,7 @@ fn MarketBody(
                                 on:click=move |_| edit(&|st| st.marks = Marks::Bars)>{i18n.t("market.bars")}</button>
                         </div>
                     </div>
-                    <Chart spec testid="share-chart"/>
+                    <Chart layout=chart_layout testid="share-chart"/>
                     <p class="muted small">{i18n.t("market.gap_note")}</p>
                 }.into_any(),
                 Tab::Table => render::share_table(data, &state, i18n).into_any(),

@@ -5,12 +5,39 @@ use super::state::MarketState;
 use crate::components::chart::Chart;
 use crate::i18n::I18n;
 use crate::labels::{measure_key, vendor_key};
-use crate::views::sources::kit::{follow, sources_href};
+use crate::components::source_chip::{follow, sources_href};
+use crate::components::table::CsvTable;
+use crate::router::use_location;
 use leptos::prelude::*;
 use yunce_data::{Dataset, Granularity, MarketShare, Period};
 
+/// The share table as CSV, from the same rows as the screen: `period`, then one column
+/// per vendor slug (values in the measure's share unit). Empty means "no figure".
+pub fn share_csv(data: &Dataset, state: &MarketState) -> CsvTable {
+    let mut columns = vec!["period"];
+    columns.extend(state.vendors.iter().map(|v| v.slug()));
+    let rows = grid(data, state)
+        .into_iter()
+        .map(|cells| {
+            let mut row = vec![
+                cells
+                    .first()
+                    .map(|c| c.period.to_string())
+                    .unwrap_or_default(),
+            ];
+            row.extend(cells.iter().map(|c| {
+                c.row
+                    .and_then(|r| r.base.value)
+                    .map(show)
+                    .unwrap_or_default()
+            }));
+            row
+        })
+        .collect();
+    CsvTable { columns, rows }
+}
+
 /// The share table as text: a header and one row per period. Empty means "no figure".
-/// The CSV export is exactly this, so it always matches the screen.
 pub fn table_cells(
     data: &Dataset,
     state: &MarketState,
@@ -79,6 +106,7 @@ fn confidence_badge(row: &MarketShare) -> impl IntoView + use<> {
 
 /// The sources tab: every figure shown, with its outlet, date, confidence and notes.
 pub fn provenance(data: &Dataset, state: &MarketState, i18n: I18n) -> impl IntoView + use<> {
+    let location = use_location();
     let rows: Vec<&MarketShare> = grid(data, state)
         .into_iter()
         .flatten()
@@ -97,7 +125,7 @@ pub fn provenance(data: &Dataset, state: &MarketState, i18n: I18n) -> impl IntoV
                     {rows.into_iter().map(|r| {
                         let sources = r.base.meta.source_ids.iter().map(|id| match data.source(id) {
                             Some(src) => view! {
-                                <div><a class="chip" href=sources_href(&format!("id={id}")) on:click=follow>{id.clone()}</a>" "{src.outlet.clone()}", "{src.date.clone()}
+                                <div><a class="chip" href=sources_href(location, &format!("id={id}")) on:click=follow>{id.clone()}</a>" "{src.outlet.clone()}", "{src.date.clone()}
                                     {src.urls().first().map(|u| view! { " " <a href=u.to_string() target="_blank" rel="noopener noreferrer">{i18n.t("sources.open")}</a> })}
                                 </div>
                             }.into_any(),
@@ -108,7 +136,7 @@ pub fn provenance(data: &Dataset, state: &MarketState, i18n: I18n) -> impl IntoV
                         }).collect_view();
                         view! {
                             <tr id=format!("fig-{}", r.base.meta.id)>
-                                <td><a class="chip" href=sources_href(&format!("fig={}", r.base.meta.id)) on:click=follow>{r.base.meta.id.clone()}</a>" · "{r.base.period.to_string()}" · "
+                                <td><a class="chip" href=sources_href(location, &format!("fig={}", r.base.meta.id)) on:click=follow>{r.base.meta.id.clone()}</a>" · "{r.base.period.to_string()}" · "
                                     {i18n.t(vendor_key(r.vendor))}": "<strong>{r.base.value.map(show).unwrap_or_default()}</strong>" "{r.base.unit.clone()}</td>
                                 <td>{sources}</td>
                                 <td>{confidence_badge(r)}</td>
@@ -236,8 +264,17 @@ pub fn size_section(data: &Dataset, state: &MarketState, i18n: I18n) -> impl Int
             .iter()
             .find_map(|p| p.row.map(|r| r.base.unit.clone()))
             .unwrap_or_default();
+        let mut sources: Vec<&str> = points
+            .iter()
+            .filter_map(|p| p.row)
+            .flat_map(|r| r.base.meta.source_ids.iter().map(String::as_str))
+            .collect();
+        sources.sort_unstable();
+        sources.dedup();
         let spec = yunce_chart::ChartSpec {
-            title: format!("{} ({unit})", metric_label(i18n, metric)),
+            title: format!("{} · {}", i18n.t(measure_key(measure)), metric_label(i18n, metric)),
+            subtitle: format!("{} ({unit})", metric_label(i18n, metric)),
+            source: i18n.format("chart.source", &[&sources.join(", ")]),
             x_labels: points.iter().map(|p| p.period.to_string()).collect(),
             series: vec![yunce_chart::Series {
                 key: metric.clone(),
@@ -262,7 +299,7 @@ pub fn size_section(data: &Dataset, state: &MarketState, i18n: I18n) -> impl Int
         blocks.push(view! {
             <div>
                 <h3>{metric_label(i18n, metric)}" ("{unit}")"</h3>
-                <Chart spec=Signal::stored(spec) testid="size-chart"/>
+                <Chart layout=Signal::stored(yunce_chart::layout(&spec)) testid="size-chart"/>
                 <div class="table-wrap"><table data-testid=format!("size-{metric}")>
                     <tbody>{points.into_iter().map(|p| view! {
                         <tr>
