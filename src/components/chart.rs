@@ -67,7 +67,12 @@ pub fn ChartDownloads(
     let save_image = move |_| {
         let l = layout.get_untracked();
         let svg = export_svg(&l);
-        save_png(&format!("{}.png", stem.get_untracked()), &svg, l.width, l.height);
+        save_png(
+            &format!("{}.png", stem.get_untracked()),
+            &svg,
+            l.width,
+            l.height,
+        );
     };
     view! {
         <button type="button" data-testid=format!("{prefix}svg") on:click=save_svg>

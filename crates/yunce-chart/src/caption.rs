@@ -100,7 +100,10 @@ pub(crate) fn wrap(text: &str, max_width: f64, font_size: f64) -> Vec<String> {
 pub(crate) fn header(title: &str, subtitle: &str, left: f64, width: f64) -> (Vec<Caption>, f64) {
     let mut out = Vec::new();
     let mut y = 0.0;
-    for (text, role) in [(title, CaptionRole::Title), (subtitle, CaptionRole::Subtitle)] {
+    for (text, role) in [
+        (title, CaptionRole::Title),
+        (subtitle, CaptionRole::Subtitle),
+    ] {
         for line in wrap(text, width, role.font_size()) {
             y += role.line_height();
             out.push(Caption {
@@ -146,7 +149,10 @@ mod tests {
         let lines = wrap("Canalys share of cloud infrastructure spend", 120.0, 11.0);
         assert!(lines.len() > 1);
         assert!(lines.iter().all(|l| text_width(l) <= 120.0));
-        assert_eq!(lines.join(" "), "Canalys share of cloud infrastructure spend");
+        assert_eq!(
+            lines.join(" "),
+            "Canalys share of cloud infrastructure spend"
+        );
     }
 
     #[test]

@@ -7,8 +7,8 @@
 
 use std::path::PathBuf;
 use yunce_chart::{
-    ChartKind, ChartSpec, Palette, Series, TimelineBand, TimelineGroup, TimelineMark,
-    TimelineSpec, layout, timeline_layout, to_svg,
+    ChartKind, ChartSpec, Palette, Series, TimelineBand, TimelineGroup, TimelineMark, TimelineSpec,
+    layout, timeline_layout, to_svg,
 };
 
 fn check(name: &str, svg: &str) {
@@ -207,10 +207,27 @@ fn timeline() -> TimelineSpec {
             end: 19730,
             label: "2023-06-20 to 2024-01-08".into(),
         }),
-        groups: vec![group("leadership", "Leadership", 0), group("strategy", "战略", 1)],
+        groups: vec![
+            group("leadership", "Leadership", 0),
+            group("strategy", "战略", 1),
+        ],
         marks: vec![
-            mark(19528, 19528, 0, "2023-06-20", "Zhang Yong takes over <cloud>", "EV-019"),
-            mark(19662, 19662, 1, "2023-11-16", "Spin-off called off", "EV-031"),
+            mark(
+                19528,
+                19528,
+                0,
+                "2023-06-20",
+                "Zhang Yong takes over <cloud>",
+                "EV-019",
+            ),
+            mark(
+                19662,
+                19662,
+                1,
+                "2023-11-16",
+                "Spin-off called off",
+                "EV-031",
+            ),
             mark(19692, 19722, 1, "2023-12", "A month-dated event", "EV-033"),
             mark(19730, 19730, 0, "2024-01-08", "A VP leaves", "EV-036"),
         ],

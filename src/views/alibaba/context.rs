@@ -65,13 +65,10 @@ pub fn Context(data: &'static Dataset) -> impl IntoView {
 /// The seed's 亿元/亿美元 slip, recomputed.
 fn slip_note(data: &'static Dataset, i18n: I18n) -> impl IntoView {
     data.check_currency_slip().map(|s| {
-        let ids: Vec<&'static str> = [
-            s.usd_row.meta.id.as_str(),
-            s.printed_row.meta.id.as_str(),
-        ]
-        .into_iter()
-        .chain(s.inconsistency.map(|ic| ic.id.as_str()))
-        .collect();
+        let ids: Vec<&'static str> = [s.usd_row.meta.id.as_str(), s.printed_row.meta.id.as_str()]
+            .into_iter()
+            .chain(s.inconsistency.map(|ic| ic.id.as_str()))
+            .collect();
         view! {
             <p class="notice" data-testid="currency-slip">
                 <strong>{i18n.t("alibaba.slip_title")}</strong> " "

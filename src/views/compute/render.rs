@@ -2,9 +2,9 @@
 //! precision basis), and the rows of the targets, capacity and controls tables.
 
 use super::model::{num, precision_key};
+use crate::components::figure_link::FigureLink;
 use crate::components::figure_link::figure_links;
 use crate::components::source_chip::source_chips;
-use crate::components::figure_link::FigureLink;
 use crate::components::table::{flags, num_cell, provenance_cells};
 use crate::i18n::I18n;
 use leptos::prelude::*;
@@ -13,7 +13,13 @@ use yunce_data::Dataset;
 use yunce_data::compute::story::{Precision, TargetProgress};
 
 /// One bar of a progress card, scaled to `top`.
-fn bar(label: String, value: Option<f64>, unit: String, class: &'static str, top: f64) -> impl IntoView {
+fn bar(
+    label: String,
+    value: Option<f64>,
+    unit: &str,
+    class: &'static str,
+    top: f64,
+) -> impl IntoView + use<> {
     let width = 100.0 * value.unwrap_or(0.0) / top.max(1e-9);
     view! {
         <div class="bar-row">
@@ -49,7 +55,7 @@ pub fn progress_card(p: &TargetProgress<'static>, i18n: I18n) -> impl IntoView +
     let measured = p
         .comparable
         .iter()
-        .map(|c| bar(c.as_of.to_string(), c.value, c.unit.clone(), "bar measured", top))
+        .map(|c| bar(c.as_of.to_string(), c.value, &c.unit, "bar measured", top))
         .collect_view();
     let latest = p
         .comparable
@@ -93,7 +99,7 @@ pub fn progress_card(p: &TargetProgress<'static>, i18n: I18n) -> impl IntoView +
             <h3>{title.clone()}</h3>
             <figure class="bars" role="img" aria-label=title>
                 {measured}
-                {bar(target_label, t.value, format!("({} {})", t.comparator, t.unit), "bar target", top)}
+                {bar(target_label, t.value, &format!("({} {})", t.comparator, t.unit), "bar target", top)}
             </figure>
             <p class="small">{latest} {figure_links(ids)}</p>
             {other}

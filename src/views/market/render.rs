@@ -3,10 +3,10 @@
 use super::model::{self, changes, grid, share_unit, show, signed_pp};
 use super::state::MarketState;
 use crate::components::chart::Chart;
-use crate::i18n::I18n;
-use crate::labels::{measure_key, vendor_key};
 use crate::components::source_chip::{follow, sources_href};
 use crate::components::table::CsvTable;
+use crate::i18n::I18n;
+use crate::labels::{measure_key, vendor_key};
 use crate::router::use_location;
 use leptos::prelude::*;
 use yunce_data::{Dataset, Granularity, MarketShare, Period};
@@ -272,7 +272,11 @@ pub fn size_section(data: &Dataset, state: &MarketState, i18n: I18n) -> impl Int
         sources.sort_unstable();
         sources.dedup();
         let spec = yunce_chart::ChartSpec {
-            title: format!("{} · {}", i18n.t(measure_key(measure)), metric_label(i18n, metric)),
+            title: format!(
+                "{} · {}",
+                i18n.t(measure_key(measure)),
+                metric_label(i18n, metric)
+            ),
             subtitle: format!("{} ({unit})", metric_label(i18n, metric)),
             source: i18n.format("chart.source", &[&sources.join(", ")]),
             x_labels: points.iter().map(|p| p.period.to_string()).collect(),

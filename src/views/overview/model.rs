@@ -118,4 +118,3 @@ pub fn battle_link(n: u8) -> Option<(&'static str, &'static str)> {
         _ => None,
     }
 }
-

@@ -63,9 +63,10 @@ pub fn sources_shown<'a>(data: &'a Dataset, state: &SourcesState) -> Vec<SourceR
                 s.reliability,
                 cited_by.join(" ")
             );
-            state
-                .matches(&hay)
-                .then_some(SourceRow { source: s, cited_by })
+            state.matches(&hay).then_some(SourceRow {
+                source: s,
+                cited_by,
+            })
         })
         .collect()
 }
