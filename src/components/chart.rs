@@ -116,7 +116,9 @@ pub fn Chart(#[prop(into)] layout: Signal<Layout>, testid: &'static str) -> impl
                                 class="tooltip"
                                 role="tooltip"
                                 data-testid="tooltip"
-                                style=format!("left:{left:.1}%;top:{top:.1}%")
+                                // Set through the CSSOM: the site's CSP forbids style attributes.
+                                style:left=format!("{left:.1}%")
+                                style:top=format!("{top:.1}%")
                             >
                                 {point_text(&p)}
                             </div>

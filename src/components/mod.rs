@@ -4,7 +4,6 @@ pub mod chart;
 pub mod download;
 pub mod error;
 pub mod figure_link;
-pub mod focus;
 pub mod notices;
 pub mod source_chip;
 pub mod table;

@@ -25,7 +25,7 @@ fn bar(
         <div class="bar-row">
             <span class="bar-label">{label}</span>
             <span class="bar-track">
-                <span class=class style=format!("width:{width:.1}%")></span>
+                <span class=class style:width=format!("{width:.1}%")></span>
             </span>
             <span class="bar-value">{format!("{} {unit}", num(value))}</span>
         </div>

@@ -151,24 +151,47 @@ pub fn provenance(data: &Dataset, state: &MarketState, i18n: I18n) -> impl IntoV
 }
 
 /// The year-on-year change in points at the chosen period, computed and as reported.
-pub fn changes_section(
-    data: &Dataset,
-    state: &MarketState,
-    i18n: I18n,
+/// The period select is built once per set of periods; the table follows the state.
+#[component]
+pub fn Changes(
+    data: &'static Dataset,
+    state: Memo<MarketState>,
     set_at: Callback<Period>,
-) -> impl IntoView + use<> {
-    let shown = state.periods(data);
-    let list = changes(data, state);
+) -> impl IntoView {
+    let i18n = crate::i18n::use_i18n();
+    let shown = Memo::new(move |_| state.with(|s| s.periods(data)));
+    let options = move || {
+        shown
+            .get()
+            .into_iter()
+            .map(|p| {
+                view! {
+                    <option value=p.to_string() prop:selected=move || state.with(|s| s.at == p)>
+                        {p.to_string()}
+                    </option>
+                }
+            })
+            .collect_view()
+    };
     view! {
         <section class="card" data-testid="yoy">
-            <h2>{i18n.t("market.yoy_title")}</h2>
-            <label>{i18n.t("market.at")} " "
+            <h2>{move || i18n.t("market.yoy_title")}</h2>
+            <label>{move || i18n.t("market.at")} " "
                 <select data-testid="at" on:change=move |ev| {
                     if let Some(p) = Period::parse(&event_target_value(&ev)) { set_at.run(p); }
                 }>
-                    {shown.iter().map(|p| view! { <option value=p.to_string() selected=*p == state.at>{p.to_string()}</option> }).collect_view()}
+                    {options}
                 </select>
             </label>
+            {move || changes_table(data, &state.get(), i18n)}
+            <p class="muted small">{move || i18n.t("market.yoy_note")}</p>
+        </section>
+    }
+}
+
+fn changes_table(data: &Dataset, state: &MarketState, i18n: I18n) -> impl IntoView + use<> {
+    let list = changes(data, state);
+    view! {
             <div class="table-wrap">
                 <table>
                     <thead><tr>
@@ -198,8 +221,6 @@ pub fn changes_section(
                     </tbody>
                 </table>
             </div>
-            <p class="muted small">{i18n.t("market.yoy_note")}</p>
-        </section>
     }
 }
 
