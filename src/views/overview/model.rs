@@ -1,7 +1,5 @@
-//! The overview's figures: which rows are headlines, their values looked up by row
-//! id, and where each headline and battle can be explored.
-
-use yunce_data::Dataset;
+//! The overview's choices: which rows are headlines (their values come from
+//! `Dataset::headline`), and where each headline and battle can be explored.
 
 /// A headline figure: a fact-base row id, its label and where to explore it.
 pub struct Headline {
@@ -66,36 +64,6 @@ pub const HEADLINES: [Headline; 10] = [
         link: Some("/compute"),
     },
 ];
-
-/// A figure's value, unit and period, looked up by row id across the files that hold numbers.
-pub fn figure(data: &Dataset, id: &str) -> Option<(f64, String, String)> {
-    if let Some(r) = data.market_shares.iter().find(|r| r.base.meta.id == id) {
-        return Some((
-            r.base.value?,
-            r.base.unit.clone(),
-            r.base.period.to_string(),
-        ));
-    }
-    if let Some(r) = data.market_sizes.iter().find(|r| r.base.meta.id == id) {
-        return Some((
-            r.base.value?,
-            r.base.unit.clone(),
-            r.base.period.to_string(),
-        ));
-    }
-    if let Some(r) = data.financials.iter().find(|r| r.meta.id == id) {
-        return Some((
-            r.value?,
-            r.unit.clone(),
-            format!("{} ({})", r.fiscal_raw, r.calendar_label),
-        ));
-    }
-    if let Some(r) = data.plan_targets.iter().find(|r| r.meta.id == id) {
-        let year = r.target_year.map(|y| y.to_string()).unwrap_or_default();
-        return Some((r.value?, format!("{} {}", r.comparator, r.unit), year));
-    }
-    None
-}
 
 /// The locale key of a headline's "explore" link, by the view it opens.
 pub fn explore_key(href: &str) -> &'static str {

@@ -2,7 +2,7 @@
 //! organisation change. Their text is plain; the view rebuilds them on a language
 //! change.
 
-use super::model::{Headline, battle_link, explore_key, figure};
+use super::model::{Headline, battle_link, explore_key};
 use crate::components::figure_link::figure_links;
 use crate::components::source_chip::{follow, sources_href};
 use crate::components::table::badge;
@@ -23,7 +23,7 @@ pub fn headline_card(
     h: &Headline,
     i18n: I18n,
 ) -> Option<impl IntoView + use<>> {
-    let (value, unit, period) = figure(data, h.row_id)?;
+    let figure = data.headline(h.row_id)?;
     let meta = data.meta(h.row_id)?;
     let location = use_location();
     let target = format!("fig={}", h.row_id);
@@ -42,11 +42,11 @@ pub fn headline_card(
         <div class="card" data-testid=format!("headline-{}", h.row_id)>
             <div class="muted small">{i18n.t(h.label_key)}</div>
             <div class="figure-value">
-                {format!("{} ", format_value(value, 3))}
-                <span class="unit">{unit}</span>
+                {format!("{} ", format_value(figure.value, 3))}
+                <span class="unit">{figure.unit}</span>
             </div>
             <div class="small">
-                {format!("{period} · ")}
+                {format!("{} · ", figure.period)}
                 <code>{h.row_id}</code>
                 {meta.needs_caveat().then(|| view! { " " {badge(meta.confidence.slug())} })}
             </div>

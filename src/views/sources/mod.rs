@@ -83,8 +83,9 @@ fn Sources(data: &'static Dataset) -> impl IntoView {
         next.q = event_target_value(&ev);
         navigate(&format!("/sources{}", next.to_query()), true);
     };
+    let back_href = Memo::new(move |_| state.with(|s| s.back.clone()));
     let back = move || {
-        state.with(|s| s.back.clone()).map(|href| {
+        back_href.get().map(|href| {
             view! {
                 <p>
                     <a class="back" href=href data-testid="back" on:click=follow>
