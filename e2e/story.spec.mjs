@@ -86,8 +86,8 @@ test("the timeline strip is a chart: focusable marks with tooltips, downloads th
   await page.goto("/alibaba?from=2023-06&to=2024-01");
   await ready(page);
   const strip = page.getByTestId("strip");
-  await expect(strip.locator("text.caption.title")).toContainText("2023-06");
-  await expect(strip.locator("text.caption.source")).toContainText(/S\d{3}/);
+  await expect(strip.locator("text.caption.title").first()).toContainText("2023-06");
+  await expect(strip.locator("text.caption.source").first()).toContainText(/S\d{3}/);
   const dot = strip.locator("circle.dot").first();
   await expect(dot).toHaveAttribute("tabindex", "0");
   await expect(dot).toHaveAttribute("aria-label", /EV-\d{3}/);
