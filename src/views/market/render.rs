@@ -3,11 +3,11 @@
 use super::model::{self, changes, grid, share_unit, show, signed_pp};
 use super::state::MarketState;
 use crate::components::chart::Chart;
-use crate::components::source_chip::{follow, sources_href};
+use crate::components::figure_link::FigureLink;
+use crate::components::source_chip::SourceChip;
 use crate::components::table::CsvTable;
 use crate::i18n::I18n;
 use crate::labels::{measure_key, vendor_key};
-use crate::router::use_location;
 use leptos::prelude::*;
 use yunce_data::{Dataset, Granularity, MarketShare, Period};
 
@@ -106,7 +106,6 @@ fn confidence_badge(row: &MarketShare) -> impl IntoView + use<> {
 
 /// The sources tab: every figure shown, with its outlet, date, confidence and notes.
 pub fn provenance(data: &Dataset, state: &MarketState, i18n: I18n) -> impl IntoView + use<> {
-    let location = use_location();
     let rows: Vec<&MarketShare> = grid(data, state)
         .into_iter()
         .flatten()
@@ -125,7 +124,7 @@ pub fn provenance(data: &Dataset, state: &MarketState, i18n: I18n) -> impl IntoV
                     {rows.into_iter().map(|r| {
                         let sources = r.base.meta.source_ids.iter().map(|id| match data.source(id) {
                             Some(src) => view! {
-                                <div><a class="chip" href=sources_href(location, &format!("id={id}")) on:click=follow>{id.clone()}</a>" "{src.outlet.clone()}", "{src.date.clone()}
+                                <div><SourceChip id=id.clone()/>" "{src.outlet.clone()}", "{src.date.clone()}
                                     {src.urls().first().map(|u| view! { " " <a href=u.to_string() target="_blank" rel="noopener noreferrer">{i18n.t("sources.open")}</a> })}
                                 </div>
                             }.into_any(),
@@ -136,7 +135,7 @@ pub fn provenance(data: &Dataset, state: &MarketState, i18n: I18n) -> impl IntoV
                         }).collect_view();
                         view! {
                             <tr id=format!("fig-{}", r.base.meta.id)>
-                                <td><a class="chip" href=sources_href(location, &format!("fig={}", r.base.meta.id)) on:click=follow>{r.base.meta.id.clone()}</a>" · "{r.base.period.to_string()}" · "
+                                <td><FigureLink id=r.base.meta.id.clone()/>" · "{r.base.period.to_string()}" · "
                                     {i18n.t(vendor_key(r.vendor))}": "<strong>{r.base.value.map(show).unwrap_or_default()}</strong>" "{r.base.unit.clone()}</td>
                                 <td>{sources}</td>
                                 <td>{confidence_badge(r)}</td>
