@@ -122,7 +122,12 @@ fn CategoryFilter(
                                     data-testid=format!("cat-{}", c.slug())
                                     prop:checked=move || state.with(|s| s.cats.contains(&c))
                                     on:change=move |ev| {
-                                        act.run(AlibabaAction::Category(c, event_target_checked(&ev)))
+                                        let on = event_target_checked(&ev);
+                                        if !on && state.with_untracked(|s| s.cats.len() <= 1) {
+                                            // The last category stays: undo the click on the box.
+                                            event_target::<web_sys::HtmlInputElement>(&ev).set_checked(true);
+                                        }
+                                        act.run(AlibabaAction::Category(c, on))
                                     }
                                 />
                                 <span class=format!("key s{}", category_color(data, c)) aria-hidden="true"></span>

@@ -88,7 +88,11 @@ pub fn Controls(
                             type="checkbox"
                             data-testid=format!("vendor-{}", v.slug())
                             prop:checked=move || state.with(|s| s.vendors.contains(&v))
-                            on:change=move |_| {
+                            on:change=move |ev| {
+                                if state.with_untracked(|s| s.vendors == [v]) {
+                                    // The last vendor stays: undo the click on the box.
+                                    event_target::<web_sys::HtmlInputElement>(&ev).set_checked(true);
+                                }
                                 edit(&|st| {
                                     if st.vendors.contains(&v) {
                                         if st.vendors.len() > 1 {
