@@ -21,16 +21,6 @@ function parseCsv(text) {
   return rows;
 }
 
-/** The text of each cell of a table body, with the gap dash as an empty cell. */
-async function cells(table) {
-  return table.locator("tbody tr").evaluateAll((trs) =>
-    trs.map((tr) => [...tr.children].map((c) => {
-      const t = c.textContent.replace(/\s+/g, " ").trim();
-      return t.startsWith("—") ? t.slice(1).trim() : t;
-    })),
-  );
-}
-
 test("the timeline filters by category and zooms to the seed's 200 days", async ({ page }) => {
   await page.goto("/alibaba");
   await ready(page);
@@ -69,15 +59,54 @@ test("the timeline filters by category and zooms to the seed's 200 days", async 
     const end = d.includes("/") ? d.split("/")[1] : d.length === 4 ? `${d}-12-31` : d;
     expect(end >= "2023-11", d).toBe(true);
   }
-  // The URL restores the same view, and the CSV is what the table shows.
+  // The URL restores the same view, and the CSV holds the rows shown, built from the
+  // model: stable column ids, flags as columns, the same in every language.
   await page.reload();
   await expect(rows).toHaveCount(dates.length);
-  const shown = await cells(page.getByTestId("events-table"));
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("events-table-csv").click()]);
-  const csv = parseCsv(await readFile(await download.path(), "utf8"));
-  expect(csv.slice(1)).toEqual(shown);
+  const ids = await rows.evaluateAll((trs) => trs.map((tr) => tr.id));
+  const download = async () => {
+    const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId("events-table-csv").click()]);
+    return readFile(await file.path(), "utf8");
+  };
+  const text = await download();
+  const csv = parseCsv(text);
+  expect(csv[0]).toEqual(["row_id", "date", "category", "actor", "event", "in_seed_window", "confidence", "origin", "source_ids"]);
+  expect(csv.slice(1).map((r) => r[0])).toEqual(ids);
+  expect(csv.slice(1).map((r) => r[1])).toEqual(dates);
+  for (const r of csv.slice(1)) expect(["true", "false"]).toContain(r[5]);
+  await page.getByRole("button", { name: "中文" }).click();
+  await expect(page.getByTestId("events-table").locator("thead th").first()).toHaveText("日期");
+  expect(await download()).toBe(text);
+  await page.getByRole("button", { name: "English" }).click();
   await page.getByTestId("zoom-all").click();
   await expect(page).toHaveURL(/\/alibaba\?cat=/);
+});
+
+test("the timeline strip is a chart: focusable marks with tooltips, downloads that stand alone", async ({ page }) => {
+  await page.goto("/alibaba?from=2023-06&to=2024-01");
+  await ready(page);
+  const strip = page.getByTestId("strip");
+  await expect(strip.locator("text.caption.title").first()).toContainText("2023-06");
+  await expect(strip.locator("text.caption.source").first()).toContainText(/S\d{3}/);
+  const dot = strip.locator("circle.dot").first();
+  await expect(dot).toHaveAttribute("tabindex", "0");
+  await expect(dot).toHaveAttribute("aria-label", /EV-\d{3}/);
+  await dot.focus();
+  await expect(strip.getByTestId("tooltip")).toContainText("EV-");
+  const marks = await strip.locator("circle.dot").count();
+  expect(marks).toBe(await page.getByTestId("events-table").locator("tbody tr").count());
+  const [svg] = await Promise.all([page.waitForEvent("download"), page.getByTestId("strip-svg").click()]);
+  const file = await readFile(await svg.path(), "utf8");
+  expect(file).toContain("<svg");
+  expect(file).toMatch(/<text[^>]*font-weight="600"[^>]*>Alibaba Cloud timeline, 2023-06 to 2024-01<\/text>/);
+  expect(file).toMatch(/Source: S\d{3}/);
+  const [png] = await Promise.all([page.waitForEvent("download"), page.getByTestId("strip-png").click()]);
+  expect((await readFile(await png.path())).subarray(1, 4).toString()).toBe("PNG");
+  // A category filter updates the strip in place: the checkbox keeps focus.
+  await page.getByTestId("cat-strategy").focus();
+  await page.keyboard.press("Space");
+  await expect(page.getByTestId("cat-strategy")).toBeFocused();
+  await expect(strip.locator("circle.dot")).not.toHaveCount(marks);
 });
 
 test("the financial basis switch reproduces the seed on the restated basis", async ({ page }) => {
@@ -108,6 +137,24 @@ test("the financial basis switch reproduces the seed on the restated basis", asy
   await page.getByTestId("basis-restated").click();
   await expect(page).toHaveURL(/\/alibaba\?lbl=calendar$/);
   await expect(table.locator("tr#FY2024Q2 th")).toHaveText("2023Q3 (FY2024Q2)");
+  // The buttons keep focus while the table follows the URL.
+  await page.getByTestId("basis-reported").focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/basis=reported/);
+  await expect(page.getByTestId("basis-reported")).toBeFocused();
+  await page.getByTestId("basis-restated").click();
+  // The CSV: a missing figure is an empty cell, the basis problem is a column of its own.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("fin-table-csv").click()]);
+  const csv = parseCsv(await readFile(await download.path(), "utf8"));
+  const col = (name) => csv[0].indexOf(name);
+  const seed = csv.find((r) => r[0] === "FY2024Q2");
+  expect(seed[col("basis")]).toBe("restated");
+  expect(seed[col("revenue_rmb_m")]).toBe("27648");
+  expect(seed[col("revenue_yoy_pct")]).toBe("");
+  expect(seed[col("revenue_yoy_status")]).toBe("other_basis");
+  expect(Math.round(Number(seed[col("ebita_qoq_pct")]))).toBe(264);
+  // Every header is real text, never a raw locale key.
+  for (const h of await page.locator("main thead th").allTextContents()) expect(h).not.toMatch(/^[a-z_]+\.[a-z_.-]+$/);
 });
 
 test("a figure opens its source and the way back returns to the exact URL", async ({ page }) => {

@@ -1,9 +1,12 @@
-//! The live chart: renders a [`yunce_chart::Layout`] as SVG elements with
-//! tooltips on hover and on keyboard focus. Exports use the same layout.
+//! The live chart: renders a [`yunce_chart::Layout`] (of a chart or a timeline
+//! strip) as SVG elements with tooltips on hover and on keyboard focus. The SVG and
+//! PNG downloads write the same layout, captions included, so they match the screen.
 
+use super::download::{save_png, save_text};
+use crate::i18n::use_i18n;
 use leptos::ev;
 use leptos::prelude::*;
-use yunce_chart::{ChartSpec, Layout, PlacedPoint, layout, path_data, point_text};
+use yunce_chart::{Layout, Palette, PlacedPoint, path_data, point_text, to_svg};
 
 /// Tracks the width of an element so charts re-layout at phone widths.
 pub fn use_width(node: NodeRef<leptos::html::Div>, fallback: f64) -> ReadSignal<f64> {
@@ -31,10 +34,60 @@ fn fmt(v: f64) -> String {
     yunce_chart::format_value(v, 1)
 }
 
-/// An interactive chart for a spec; `testid` names it for tests and exports.
+/// The layout as a standalone SVG document in the current theme's colours.
+pub fn export_svg(layout: &Layout) -> String {
+    let choice = use_context::<RwSignal<crate::theme::ThemeChoice>>()
+        .map(|t| t.get_untracked())
+        .unwrap_or(crate::theme::ThemeChoice::System);
+    let palette = if crate::theme::is_dark(choice) {
+        Palette::dark()
+    } else {
+        Palette::light()
+    };
+    to_svg(layout, &palette)
+}
+
+/// SVG and PNG download buttons for a chart (`{prefix}svg`, `{prefix}png` test ids);
+/// `stem` names the files.
 #[component]
-pub fn Chart(#[prop(into)] spec: Signal<ChartSpec>, testid: &'static str) -> impl IntoView {
-    let layout_memo = Memo::new(move |_| layout(&spec.get()));
+pub fn ChartDownloads(
+    #[prop(into)] layout: Signal<Layout>,
+    #[prop(into)] stem: Signal<String>,
+    prefix: &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let save_svg = move |_| {
+        let svg = export_svg(&layout.get_untracked());
+        save_text(
+            &format!("{}.svg", stem.get_untracked()),
+            "image/svg+xml",
+            &svg,
+        );
+    };
+    let save_image = move |_| {
+        let l = layout.get_untracked();
+        let svg = export_svg(&l);
+        save_png(
+            &format!("{}.png", stem.get_untracked()),
+            &svg,
+            l.width,
+            l.height,
+        );
+    };
+    view! {
+        <button type="button" data-testid=format!("{prefix}svg") on:click=save_svg>
+            {move || i18n.t("download.svg")}
+        </button>
+        <button type="button" data-testid=format!("{prefix}png") on:click=save_image>
+            {move || i18n.t("download.png")}
+        </button>
+    }
+}
+
+/// An interactive chart for a layout; `testid` names it for tests.
+#[component]
+pub fn Chart(#[prop(into)] layout: Signal<Layout>, testid: &'static str) -> impl IntoView {
+    let layout_memo = layout;
     let (hovered, set_hovered) = signal(None::<PlacedPoint>);
     view! {
         <div class="chart" data-testid=testid>
@@ -63,7 +116,9 @@ pub fn Chart(#[prop(into)] spec: Signal<ChartSpec>, testid: &'static str) -> imp
                                 class="tooltip"
                                 role="tooltip"
                                 data-testid="tooltip"
-                                style=format!("left:{left:.1}%;top:{top:.1}%")
+                                // Set through the CSSOM: the site's CSP forbids style attributes.
+                                style:left=format!("{left:.1}%")
+                                style:top=format!("{top:.1}%")
                             >
                                 {point_text(&p)}
                             </div>
@@ -79,6 +134,26 @@ fn render_layout(
     set_hovered: WriteSignal<Option<PlacedPoint>>,
 ) -> impl IntoView + use<> {
     let plot = l.plot;
+    let captions = l
+        .captions
+        .iter()
+        .map(|c| {
+            view! {
+                <text class=c.role.class() x=fmt(c.x) y=fmt(c.y)>{c.text.clone()}</text>
+            }
+        })
+        .collect_view();
+    let bands = l
+        .bands
+        .iter()
+        .map(|b| {
+            view! {
+                <rect class="band" x=fmt(b.rect.x) y=fmt(b.rect.y) width=fmt(b.rect.width) height=fmt(b.rect.height)>
+                    <title>{b.label.clone()}</title>
+                </rect>
+            }
+        })
+        .collect_view();
     let grid = l
         .y_ticks
         .iter()
@@ -109,8 +184,8 @@ fn render_layout(
         let on_focus = move |_| set_hovered.set(Some(focus.clone()));
         let on_blur = move |_| set_hovered.set(None);
         match shape {
-            Shape::Dot => view! {
-                <circle class=class tabindex="0" aria-label=label cx=fmt(p.x) cy=fmt(p.y) r="3.5"
+            Shape::Dot(radius) => view! {
+                <circle class=class tabindex="0" aria-label=label cx=fmt(p.x) cy=fmt(p.y) r=fmt(radius)
                     on:mouseenter=on_enter on:focus=on_focus on:blur=on_blur/>
             }
             .into_any(),
@@ -125,7 +200,7 @@ fn render_layout(
         .lines
         .iter()
         .map(|line| {
-            let color = line.color;
+            let (color, radius) = (line.color, line.radius);
             let paths = line
                 .segments
                 .iter()
@@ -134,7 +209,7 @@ fn render_layout(
             let dots = line
                 .points
                 .iter()
-                .map(|p| focusable(p.clone(), format!("dot s{color}"), Shape::Dot))
+                .map(|p| focusable(p.clone(), format!("dot s{color}"), Shape::Dot(radius)))
                 .collect_view();
             view! { <g data-series=line.key.clone()>{paths}{dots}</g> }
         })
@@ -160,11 +235,11 @@ fn render_layout(
             }
         })
         .collect_view();
-    view! { {grid}{x_ticks}{zero}{lines}{bars}{legend} }
+    view! { {captions}{bands}{grid}{x_ticks}{zero}{lines}{bars}{legend} }
 }
 
 #[derive(Clone, Copy)]
 enum Shape {
-    Dot,
+    Dot(f64),
     Bar(yunce_chart::Rect),
 }

@@ -4,16 +4,25 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
-/// Quotes one CSV field when it holds a separator, a quote or a line break.
+/// One CSV field: quoted when it holds a separator, a quote or a line break, and made
+/// safe for spreadsheets. A cell that a spreadsheet would run as a formula (starting
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading apostrophe,
+/// unless it is a plain number such as `-5.5`, which no spreadsheet runs.
 pub fn csv_field(value: &str) -> String {
+    let risky = value.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let value = if risky && value.parse::<f64>().is_err() {
+        format!("'{value}")
+    } else {
+        value.to_string()
+    };
     if value.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", value.replace('"', "\"\""))
     } else {
-        value.to_string()
+        value
     }
 }
 
-/// Joins rows into CSV text with a header.
+/// Joins rows into CSV text with a header row of column ids.
 pub fn csv_text(header: &[&str], rows: &[Vec<String>]) -> String {
     let mut out = header
         .iter()
@@ -104,4 +113,36 @@ fn draw_and_save(
     let png = canvas.to_data_url_with_type("image/png").ok()?;
     click_link(&png, filename);
     Some(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_quoted_when_needed() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+    }
+
+    #[test]
+    fn formulas_are_defused_but_numbers_are_kept() {
+        assert_eq!(csv_field("=1+1"), "'=1+1");
+        assert_eq!(csv_field("+cmd"), "'+cmd");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("\tx"), "'\tx");
+        assert_eq!(csv_field("\rx"), "\"'\rx\"");
+        assert_eq!(csv_field("-2+3"), "'-2+3");
+        assert_eq!(csv_field("-5.5"), "-5.5");
+        assert_eq!(csv_field("+264"), "+264");
+        assert_eq!(csv_field(""), "");
+    }
+
+    #[test]
+    fn text_has_a_header_and_one_line_per_row() {
+        let text = csv_text(&["id", "value"], &[vec!["A".into(), String::new()]]);
+        assert_eq!(text, "id,value\nA,\n");
+    }
 }

@@ -7,7 +7,6 @@ pub mod lab;
 pub mod market;
 pub mod overview;
 pub mod sources;
-mod story;
 
 use leptos::prelude::*;
 

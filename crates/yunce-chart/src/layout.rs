@@ -1,5 +1,6 @@
 //! From a [`ChartSpec`] to pixel positions.
 
+use crate::caption::{Caption, footer, header, text_width};
 use crate::scale::{LinearScale, format_value, nice_ticks};
 use crate::{ChartKind, ChartSpec};
 
@@ -55,6 +56,17 @@ pub struct PlacedLine {
     pub segments: Vec<Vec<(f64, f64)>>,
     /// Every present value.
     pub points: Vec<PlacedPoint>,
+    /// Radius of each point's dot.
+    pub radius: f64,
+}
+
+/// A highlighted span of the x axis, such as a period the text discusses.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Band {
+    /// The band's rectangle.
+    pub rect: Rect,
+    /// What the band marks, for its tooltip and accessible name.
+    pub label: String,
 }
 
 /// One bar with its tooltip text.
@@ -95,6 +107,10 @@ pub struct Layout {
     pub bars: Vec<PlacedBar>,
     /// Legend entries, placed in rows under the plot.
     pub legend: Vec<LegendEntry>,
+    /// Highlighted spans, drawn under the marks.
+    pub bands: Vec<Band>,
+    /// Title and subtitle lines above the plot, the source line below it.
+    pub captions: Vec<Caption>,
 }
 
 /// One legend entry with its position (the swatch's left edge and the text baseline).
@@ -112,28 +128,25 @@ pub struct LegendEntry {
     pub y: f64,
 }
 
-/// Approximate label width: CJK glyphs are about twice as wide as Latin ones.
-fn text_width(label: &str) -> f64 {
-    label
-        .chars()
-        .map(|c| if c.is_ascii() { 6.5 } else { 11.0 })
-        .sum()
-}
-
-/// Places legend entries left to right, wrapping into rows; returns them and the row count.
-fn place_legend(spec: &ChartSpec) -> (Vec<LegendEntry>, usize) {
+/// Places legend entries (key, label, colour) left to right from `left`, wrapping
+/// into rows; returns them (with `y` as the row offset) and the row count.
+pub(crate) fn place_legend<'a>(
+    items: impl Iterator<Item = (&'a str, &'a str, usize)>,
+    left: f64,
+    right: f64,
+) -> (Vec<LegendEntry>, usize) {
     let mut entries = Vec::new();
-    let (mut x, mut row) = (MARGIN_LEFT, 0usize);
-    for s in &spec.series {
-        let width = 26.0 + text_width(&s.label);
-        if x + width > spec.width - MARGIN_RIGHT && x > MARGIN_LEFT {
-            x = MARGIN_LEFT;
+    let (mut x, mut row) = (left, 0usize);
+    for (key, label, color) in items {
+        let width = 26.0 + text_width(label);
+        if x + width > right && x > left {
+            x = left;
             row += 1;
         }
         entries.push(LegendEntry {
-            key: s.key.clone(),
-            label: s.label.clone(),
-            color: s.color,
+            key: key.to_string(),
+            label: label.to_string(),
+            color,
             x,
             y: row as f64 * LEGEND_ROW,
         });
@@ -147,23 +160,37 @@ const MARGIN_LEFT: f64 = 48.0;
 const MARGIN_RIGHT: f64 = 16.0;
 const MARGIN_TOP: f64 = 16.0;
 const MARGIN_BOTTOM: f64 = 24.0;
-const LEGEND_ROW: f64 = 16.0;
+pub(crate) const LEGEND_ROW: f64 = 16.0;
+/// Left edge of the captions.
+pub(crate) const CAPTION_LEFT: f64 = 8.0;
 /// Roughly how wide one category label may be before labels are thinned.
 const LABEL_WIDTH: f64 = 52.0;
 
-/// Lays a chart out. Missing values never become zero.
+/// Lays a chart out. Missing values never become zero. `spec.height` is the height
+/// of the plot with its axes and legend; the captions add to it.
 pub fn layout(spec: &ChartSpec) -> Layout {
-    let (mut legend, legend_rows) = place_legend(spec);
+    let caption_width = spec.width - 2.0 * CAPTION_LEFT;
+    let (mut captions, top) = header(&spec.title, &spec.subtitle, CAPTION_LEFT, caption_width);
+    let (mut legend, legend_rows) = place_legend(
+        spec.series
+            .iter()
+            .map(|s| (s.key.as_str(), s.label.as_str(), s.color)),
+        MARGIN_LEFT,
+        spec.width - MARGIN_RIGHT,
+    );
     let bottom = MARGIN_BOTTOM + LEGEND_ROW * legend_rows as f64;
     let plot = Rect {
         x: MARGIN_LEFT,
-        y: MARGIN_TOP,
+        y: top + MARGIN_TOP,
         width: (spec.width - MARGIN_LEFT - MARGIN_RIGHT).max(10.0),
         height: (spec.height - MARGIN_TOP - bottom).max(10.0),
     };
     for entry in &mut legend {
         entry.y += plot.y + plot.height + MARGIN_BOTTOM + 12.0;
     }
+    let (source, source_height) =
+        footer(&spec.source, CAPTION_LEFT, caption_width, top + spec.height);
+    captions.extend(source);
     let present = spec
         .series
         .iter()
@@ -242,6 +269,7 @@ pub fn layout(spec: &ChartSpec) -> Layout {
                     color: series.color,
                     segments,
                     points,
+                    radius: 3.5,
                 });
             }
         }
@@ -290,7 +318,7 @@ pub fn layout(spec: &ChartSpec) -> Layout {
     Layout {
         title: spec.title.clone(),
         width: spec.width,
-        height: spec.height,
+        height: top + spec.height + source_height,
         plot,
         y_ticks,
         x_ticks,
@@ -298,6 +326,8 @@ pub fn layout(spec: &ChartSpec) -> Layout {
         lines,
         bars,
         legend,
+        bands: Vec::new(),
+        captions,
     }
 }
 
@@ -309,6 +339,8 @@ mod tests {
     fn spec(kind: ChartKind, values: Vec<Option<f64>>) -> ChartSpec {
         ChartSpec {
             title: "t".into(),
+            subtitle: String::new(),
+            source: String::new(),
             x_labels: (0..values.len()).map(|i| format!("Q{i}")).collect(),
             series: vec![Series {
                 key: "a".into(),
@@ -358,5 +390,19 @@ mod tests {
         let l = layout(&s);
         assert!(l.x_ticks.len() < 40);
         assert_eq!(l.x_ticks[0].label, "Q0");
+    }
+
+    #[test]
+    fn captions_add_height_above_and_below_the_plot() {
+        let bare = layout(&spec(ChartKind::Line, vec![Some(1.0)]));
+        let mut s = spec(ChartKind::Line, vec![Some(1.0)]);
+        s.subtitle = "Share of spend (%)".into();
+        s.source = "Source: S014, S041".into();
+        let framed = layout(&s);
+        assert!(framed.height > bare.height);
+        assert!(framed.plot.y > bare.plot.y);
+        assert_eq!(framed.plot.height, bare.plot.height);
+        let last = framed.captions.last().map(|c| c.y).unwrap_or_default();
+        assert!(last <= framed.height && last > framed.plot.y + framed.plot.height);
     }
 }

@@ -1,18 +1,26 @@
 //! Chart geometry and SVG serialisation for Yunce.
 //!
-//! The crate turns a [`ChartSpec`] (labels and optional values) into a [`Layout`]
-//! (pixel positions, ticks, path segments) and writes a layout as a standalone SVG
-//! string. The app renders the same layout as live, interactive elements, so the
-//! exported file and the screen never disagree. Nothing here touches the DOM.
+//! The crate turns a [`ChartSpec`] (labels and optional values) or a [`TimelineSpec`]
+//! (dated marks) into a [`Layout`] (pixel positions, ticks, path segments, captions)
+//! and writes a layout as a standalone SVG string. The app renders the same layout as
+//! live, interactive elements, so the exported file and the screen never disagree.
+//! Every layout carries its title, its measure and unit and its source line, so an
+//! exported file stands on its own. Nothing here touches the DOM.
 #![warn(missing_docs)]
 
+mod caption;
 mod layout;
 mod scale;
 mod svg;
+mod timeline;
 
-pub use layout::{Layout, LegendEntry, PlacedBar, PlacedLine, PlacedPoint, Rect, Tick, layout};
+pub use caption::{Caption, CaptionRole};
+pub use layout::{
+    Band, Layout, LegendEntry, PlacedBar, PlacedLine, PlacedPoint, Rect, Tick, layout,
+};
 pub use scale::{LinearScale, format_value, nice_ticks};
 pub use svg::{Palette, escape_xml, path_data, point_text, to_svg};
+pub use timeline::{TimelineBand, TimelineGroup, TimelineMark, TimelineSpec, timeline_layout};
 
 /// What kind of marks a chart uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,8 +49,12 @@ pub struct Series {
 /// Everything needed to lay a chart out.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartSpec {
-    /// Accessible title, also written into the SVG `<title>`.
+    /// The title, shown above the chart and written into the SVG `<title>`.
     pub title: String,
+    /// The measure and its unit, shown under the title.
+    pub subtitle: String,
+    /// The source line under the chart, with the source ids.
+    pub source: String,
     /// Category labels along the x axis, in order.
     pub x_labels: Vec<String>,
     /// The series to draw.

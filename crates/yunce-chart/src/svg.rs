@@ -1,5 +1,6 @@
 //! A layout written as one standalone SVG document (for export and snapshots).
 
+use crate::caption::CaptionRole;
 use crate::layout::Layout;
 use std::fmt::Write;
 
@@ -12,6 +13,10 @@ pub struct Palette {
     pub ink: String,
     /// Grid line colour.
     pub grid: String,
+    /// Secondary text: the subtitle and the source line.
+    pub muted: String,
+    /// The highlighted band's fill (drawn at low opacity).
+    pub accent: String,
     /// Series colours, indexed by [`crate::Series::color`] modulo their count.
     pub series: Vec<String>,
 }
@@ -23,6 +28,8 @@ impl Palette {
             background: "#ffffff".into(),
             ink: "#1f2328".into(),
             grid: "#d8dee4".into(),
+            muted: "#59636e".into(),
+            accent: "#0969da".into(),
             series: SERIES.iter().map(|c| (*c).to_string()).collect(),
         }
     }
@@ -33,6 +40,8 @@ impl Palette {
             background: "#15191e".into(),
             ink: "#e6edf3".into(),
             grid: "#30363d".into(),
+            muted: "#9ba5ae".into(),
+            accent: "#4aa3e0".into(),
             series: SERIES_DARK.iter().map(|c| (*c).to_string()).collect(),
         }
     }
@@ -88,6 +97,19 @@ pub fn to_svg(layout: &Layout, palette: &Palette) -> String {
         r#"<rect width="{w}" height="{h}" fill="{}"/>"#,
         palette.background
     );
+    write_captions(&mut s, layout, palette);
+    for band in &layout.bands {
+        let _ = writeln!(
+            s,
+            r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{}" fill-opacity="0.15"><title>{}</title></rect>"#,
+            px(band.rect.x),
+            px(band.rect.y),
+            px(band.rect.width),
+            px(band.rect.height),
+            palette.accent,
+            escape_xml(&band.label)
+        );
+    }
     let plot = layout.plot;
     for tick in &layout.y_ticks {
         let _ = writeln!(
@@ -134,9 +156,10 @@ pub fn to_svg(layout: &Layout, palette: &Palette) -> String {
         for p in &line.points {
             let _ = writeln!(
                 s,
-                r#"<circle cx="{}" cy="{}" r="3.5" fill="{color}"><title>{}</title></circle>"#,
+                r#"<circle cx="{}" cy="{}" r="{}" fill="{color}"><title>{}</title></circle>"#,
                 px(p.x),
                 px(p.y),
+                px(line.radius),
                 escape_xml(&point_text(p))
             );
         }
@@ -169,6 +192,23 @@ pub fn to_svg(layout: &Layout, palette: &Palette) -> String {
     write_legend(&mut s, layout, palette);
     s.push_str("</svg>\n");
     s
+}
+
+fn write_captions(s: &mut String, layout: &Layout, palette: &Palette) {
+    for caption in &layout.captions {
+        let (fill, weight) = match caption.role {
+            CaptionRole::Title => (&palette.ink, r#" font-weight="600""#),
+            _ => (&palette.muted, ""),
+        };
+        let _ = writeln!(
+            s,
+            r#"<text x="{}" y="{}" font-size="{}"{weight} fill="{fill}">{}</text>"#,
+            px(caption.x),
+            px(caption.y),
+            px(caption.role.font_size()),
+            escape_xml(&caption.text)
+        );
+    }
 }
 
 fn write_legend(s: &mut String, layout: &Layout, palette: &Palette) {

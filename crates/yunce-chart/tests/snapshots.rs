@@ -6,7 +6,10 @@
 #![allow(clippy::panic, clippy::expect_used)] // A test harness reports by panicking.
 
 use std::path::PathBuf;
-use yunce_chart::{ChartKind, ChartSpec, Palette, Series, layout, to_svg};
+use yunce_chart::{
+    ChartKind, ChartSpec, Palette, Series, TimelineBand, TimelineGroup, TimelineMark, TimelineSpec,
+    layout, timeline_layout, to_svg,
+};
 
 fn check(name: &str, svg: &str) {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
@@ -48,6 +51,8 @@ fn canalys() -> ChartSpec {
     ];
     ChartSpec {
         title: "Canalys share of cloud infrastructure spend, <China>".into(),
+        subtitle: "Share of spend (%), by quarter".into(),
+        source: "Source: Canalys via S014, S041, S052 · Yunce 云策".into(),
         x_labels: quarters.iter().map(|q| q.to_string()).collect(),
         series: vec![
             series(
@@ -126,6 +131,8 @@ fn line_chart_dark_at_phone_width() {
 fn bar_chart_for_one_period_with_a_missing_vendor() {
     let spec = ChartSpec {
         title: "2022H1".into(),
+        subtitle: "IDC: public cloud IaaS revenue share (%)".into(),
+        source: "Source: S014".into(),
         x_labels: vec![
             "Alibaba".into(),
             "Huawei".into(),
@@ -151,6 +158,8 @@ fn bar_chart_for_one_period_with_a_missing_vendor() {
 fn negative_values_sit_below_the_zero_line() {
     let spec = ChartSpec {
         title: "share change".into(),
+        subtitle: String::new(),
+        source: String::new(),
         x_labels: vec!["Alibaba".into(), "Huawei".into()],
         series: vec![series("pp", "pp", 2, &[Some(-5.5), Some(0.5)])],
         y_unit: " pp".into(),
@@ -164,4 +173,72 @@ fn negative_values_sit_below_the_zero_line() {
     assert!(placed.bars[0].rect.y >= zero - 0.01);
     assert!(placed.bars[1].rect.y + placed.bars[1].rect.height <= zero + 0.01);
     check("bar_negative", &to_svg(&placed, &Palette::light()));
+}
+
+/// A timeline strip: dated events in two categories, a highlighted window, month ticks.
+fn timeline() -> TimelineSpec {
+    let group = |key: &str, label: &str, color| TimelineGroup {
+        key: key.into(),
+        label: label.into(),
+        color,
+    };
+    let mark = |start, end, group, date: &str, text: &str, id: &str| TimelineMark {
+        start,
+        end,
+        group,
+        date_label: date.into(),
+        text: text.into(),
+        note: Some(id.into()),
+    };
+    // Days since 1970-01-01: 2023-06-01 is 19509, 2024-01-31 is 19753.
+    TimelineSpec {
+        title: "Alibaba Cloud timeline".into(),
+        subtitle: "Dated events by category; the band is the seed's 200 days".into(),
+        source: "Source: S001, S002, S017 · Yunce 云策".into(),
+        from: 19509,
+        to: 19753,
+        ticks: vec![
+            (19509, "2023-06".into()),
+            (19601, "2023-09".into()),
+            (19692, "2023-12".into()),
+        ],
+        band: Some(TimelineBand {
+            start: 19528,
+            end: 19730,
+            label: "2023-06-20 to 2024-01-08".into(),
+        }),
+        groups: vec![
+            group("leadership", "Leadership", 0),
+            group("strategy", "战略", 1),
+        ],
+        marks: vec![
+            mark(
+                19528,
+                19528,
+                0,
+                "2023-06-20",
+                "Zhang Yong takes over <cloud>",
+                "EV-019",
+            ),
+            mark(
+                19662,
+                19662,
+                1,
+                "2023-11-16",
+                "Spin-off called off",
+                "EV-031",
+            ),
+            mark(19692, 19722, 1, "2023-12", "A month-dated event", "EV-033"),
+            mark(19730, 19730, 0, "2024-01-08", "A VP leaves", "EV-036"),
+        ],
+        width: 600.0,
+    }
+}
+
+#[test]
+fn timeline_strip_with_a_band() {
+    check(
+        "timeline_strip",
+        &to_svg(&timeline_layout(&timeline()), &Palette::light()),
+    );
 }

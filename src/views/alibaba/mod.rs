@@ -3,21 +3,53 @@
 //! with the seed's growth rates reproduced and its claims checked; and the context
 //! figures (valuation, layoffs, headwinds). State lives in the URL.
 //!
-//! The body (`page.rs`, `timeline.rs`, `finance.rs`, `state.rs`) is part of the lazily
-//! loaded story module (`src/bin/story_lazy.rs`); the app holds only this host.
+//! The view mounts once; a control writes the URL, the state memo follows it, and only
+//! what reads the changed part updates, so focus stays on the control.
+
+mod context;
+mod finance;
+mod model;
+mod state;
+mod timeline;
 
 use crate::components::error::ErrorPanel;
+use crate::components::notices::UrlNotices;
 use crate::i18n::use_i18n;
+use crate::router::{navigate, use_location};
 use leptos::prelude::*;
+use state::{AlibabaAction, AlibabaState};
+use yunce_data::Dataset;
 
 /// The routed Alibaba Cloud view.
 #[component]
 pub fn AlibabaView() -> impl IntoView {
     let i18n = use_i18n();
     match crate::data::dataset() {
-        Ok(_) => super::story::story("alibaba", Some("alibaba.title")).into_any(),
+        Ok(data) => view! { <Alibaba data/> }.into_any(),
         Err(e) => {
             view! { <ErrorPanel title=i18n.t("error.data") detail=e.to_string()/> }.into_any()
         }
+    }
+}
+
+#[component]
+fn Alibaba(data: &'static Dataset) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_location().query;
+    let parsed = Memo::new(move |_| query.with(|q| AlibabaState::from_query(data, q)));
+    let state = Memo::new(move |_| parsed.with(|(s, _)| s.clone()));
+    let notices = Signal::derive(move || parsed.with(|(_, n)| n.clone()));
+    let act = Callback::new(move |action: AlibabaAction| {
+        let mut next = state.get_untracked();
+        next.apply(data, action);
+        navigate(&format!("/alibaba{}", next.to_query(data)), true);
+    });
+    view! {
+        <h1>{move || i18n.t("alibaba.title")}</h1>
+        <p class="muted">{move || i18n.t("alibaba.lede")}</p>
+        <UrlNotices notices/>
+        <timeline::Timeline data state act/>
+        <finance::Financials data state act/>
+        <context::Context data/>
     }
 }

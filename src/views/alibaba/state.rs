@@ -1,5 +1,6 @@
 //! Headless state of the Alibaba Cloud view: timeline categories and zoom, the
-//! financial reporting basis and the period labels, read from and written to the URL.
+//! financial reporting basis and the period labels, read from and written to the URL,
+//! and the actions that change them.
 
 use crate::router::QueryMap;
 use crate::url_state::{Notice, Query, to_query};
@@ -47,8 +48,30 @@ pub fn month_slug(d: Date) -> String {
     format!("{:04}-{:02}", d.year, d.month)
 }
 
-fn month(s: &str) -> Option<Period> {
+/// A month written as `2023-06`; anything else is not a month.
+pub fn month(s: &str) -> Option<Period> {
     Period::parse(s).filter(|p| matches!(p, Period::Month(..)))
+}
+
+/// A change the user makes in the Alibaba Cloud view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AlibabaAction {
+    /// Shows (`true`) or hides an event category; the last category shown stays.
+    Category(EventCategory, bool),
+    /// Starts the zoom at a month; the end moves when it would come first.
+    ZoomFrom(Period),
+    /// Ends the zoom at a month; the start moves when it would come after.
+    ZoomTo(Period),
+    /// Zooms to a span of days, widened to whole months.
+    Zoom(Date, Date),
+    /// Picks the reporting basis family of the financials.
+    Basis(BasisFamily),
+    /// Calendar labels (`true`) or Alibaba's fiscal labels.
+    CalendarLabels(bool),
+}
+
+fn month_of(d: Date) -> Period {
+    Period::Month(d.year, d.month)
 }
 
 impl AlibabaState {
@@ -110,6 +133,38 @@ impl AlibabaState {
         (state, q.finish(&[]))
     }
 
+    /// Applies an action; categories keep the data's order.
+    pub fn apply(&mut self, data: &Dataset, action: AlibabaAction) {
+        match action {
+            AlibabaAction::Category(c, true) => {
+                let order = categories(data);
+                self.cats = order
+                    .into_iter()
+                    .filter(|x| *x == c || self.cats.contains(x))
+                    .collect();
+            }
+            AlibabaAction::Category(c, false) => {
+                if self.cats.len() > 1 {
+                    self.cats.retain(|x| *x != c);
+                }
+            }
+            AlibabaAction::ZoomFrom(p) => {
+                self.from = p.start();
+                self.to = self.to.max(p.end());
+            }
+            AlibabaAction::ZoomTo(p) => {
+                self.to = p.end();
+                self.from = self.from.min(p.start());
+            }
+            AlibabaAction::Zoom(a, b) => {
+                self.from = month_of(a.min(b)).start();
+                self.to = month_of(a.max(b)).end();
+            }
+            AlibabaAction::Basis(b) => self.basis = b,
+            AlibabaAction::CalendarLabels(on) => self.calendar = on,
+        }
+    }
+
     /// Writes the state as a query string, leaving out defaults.
     pub fn to_query(&self, data: &Dataset) -> String {
         let d = Self::defaults(data);
@@ -136,5 +191,85 @@ impl AlibabaState {
                 },
             ),
         ])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data() -> &'static Dataset {
+        crate::data::dataset().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn parse(query: &str) -> (AlibabaState, Vec<Notice>) {
+        AlibabaState::from_query(data(), &QueryMap::parse(query))
+    }
+
+    fn round_trip(state: &AlibabaState) {
+        let query = state.to_query(data());
+        let (back, notices) = parse(&query);
+        assert!(notices.is_empty(), "{query}: {notices:?}");
+        assert_eq!(&back, state, "{query}");
+    }
+
+    #[test]
+    fn defaults_write_no_params() {
+        let state = AlibabaState::defaults(data());
+        assert_eq!(state.to_query(data()), "");
+        assert_eq!(parse(""), (state, Vec::new()));
+    }
+
+    #[test]
+    fn every_param_round_trips() {
+        let d = data();
+        let mut state = AlibabaState::defaults(d);
+        state.cats = vec![EventCategory::Organization, EventCategory::People];
+        round_trip(&state);
+        state.apply(d, AlibabaAction::ZoomFrom(Period::Month(2023, 6)));
+        state.apply(d, AlibabaAction::ZoomTo(Period::Month(2024, 1)));
+        assert_eq!(
+            state.to_query(d),
+            "?cat=organization,people&from=2023-06&to=2024-01"
+        );
+        round_trip(&state);
+        state.apply(d, AlibabaAction::Basis(BasisFamily::Old));
+        state.apply(d, AlibabaAction::CalendarLabels(true));
+        assert!(state.to_query(d).ends_with("&basis=reported&lbl=calendar"));
+        round_trip(&state);
+    }
+
+    #[test]
+    fn bad_params_give_notices_and_fall_back() {
+        let (state, notices) = parse("cat=nope&from=2023-13&basis=x&lbl=y&extra=1");
+        assert_eq!(state, AlibabaState::defaults(data()));
+        let params: Vec<&str> = notices.iter().map(|n| n.param.as_str()).collect();
+        assert_eq!(params, ["cat", "from", "basis", "lbl", "extra"]);
+        let (state, notices) = parse("from=2024-01&to=2023-06");
+        assert_eq!(state.from, AlibabaState::defaults(data()).from);
+        assert_eq!(notices[0].param, "from,to");
+    }
+
+    #[test]
+    fn actions_keep_one_category_and_the_data_order() {
+        let d = data();
+        let mut state = AlibabaState::defaults(d);
+        let all = categories(d);
+        for c in &all {
+            state.apply(d, AlibabaAction::Category(*c, false));
+        }
+        assert_eq!(state.cats.len(), 1, "the last category stays");
+        for c in all.iter().rev() {
+            state.apply(d, AlibabaAction::Category(*c, true));
+        }
+        assert_eq!(state.cats, all);
+        let day = |y, m, dd| Date::new(y, m, dd).unwrap_or_else(|| panic!("date"));
+        state.apply(d, AlibabaAction::Zoom(day(2024, 1, 8), day(2023, 6, 20)));
+        assert_eq!(
+            (month_slug(state.from), state.to),
+            ("2023-06".to_string(), day(2024, 1, 31))
+        );
+        state.apply(d, AlibabaAction::ZoomFrom(Period::Month(2024, 3)));
+        assert_eq!(state.to, day(2024, 3, 31), "the end follows a later start");
     }
 }

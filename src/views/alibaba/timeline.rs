@@ -1,281 +1,210 @@
-//! The timeline: category filter, zoom, a date strip with the seed's window, and
-//! the event table with sources.
+//! The timeline section: category filter, month zoom, the strip (drawn by the shared
+//! chart) with the seed's window as a band, and the event table with sources.
 
-use crate::i18n::I18n;
-use crate::views::alibaba::state::{AlibabaState, categories, month_slug, span};
-use crate::views::sources::dom::{
-    Act, act, attr, close, leaf, open, open_c, open_svg, prop, testid, text,
-};
-use crate::views::sources::kit::{chips, row, table_end, table_start, td, td_provenance};
-use wasm_bindgen::JsValue;
-use yunce_data::compute::story::{day_number, event_overlaps};
-use yunce_data::{Dataset, EventCategory, Period};
+use super::model::{self, category_color, category_key, events_shown, in_window};
+use super::state::{AlibabaAction, AlibabaState, categories, month, month_slug, span};
+use crate::components::chart::{Chart, ChartDownloads, use_width};
+use crate::components::figure_link::figure_links;
+use crate::components::table::{DataTable, provenance_cells};
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+use yunce_chart::timeline_layout;
+use yunce_data::Dataset;
 
-/// The locale key of an event category.
-pub fn cat_key(c: EventCategory) -> &'static str {
-    match c {
-        EventCategory::Leadership => "cat.leadership",
-        EventCategory::Organization => "cat.organization",
-        EventCategory::Strategy => "cat.strategy",
-        EventCategory::AiProduct => "cat.ai-product",
-        EventCategory::People => "cat.people",
-        EventCategory::Policy => "cat.policy",
-        EventCategory::Stability => "cat.stability",
-        EventCategory::Market => "cat.market",
-        EventCategory::MarketData => "cat.market-data",
-        EventCategory::Financial => "cat.financial",
-        EventCategory::Publication => "cat.publication",
-    }
-}
-
-fn month(s: &str) -> Option<Period> {
-    Period::parse(s).filter(|p| matches!(p, Period::Month(..)))
-}
-
-/// Applies a timeline control to the state; false when the action is not ours.
-pub fn apply(data: &Dataset, st: &mut AlibabaState, a: &Act) -> bool {
-    match a.act.as_str() {
-        "cat" => {
-            let order = categories(data);
-            if let Some(&c) = order.iter().find(|c| c.slug() == a.value) {
-                if !a.checked {
-                    if st.cats.len() > 1 {
-                        st.cats.retain(|x| *x != c);
-                    }
-                } else {
-                    // Data order, without a sort.
-                    st.cats = order
-                        .into_iter()
-                        .filter(|x| *x == c || st.cats.contains(x))
-                        .collect();
-                }
-            }
-        }
-        "from" => {
-            if let Some(p) = month(&a.value) {
-                st.from = p.start();
-                st.to = st.to.max(p.end());
-            }
-        }
-        "to" => {
-            if let Some(p) = month(&a.value) {
-                st.to = p.end();
-                st.from = st.from.min(p.start());
-            }
-        }
-        "zoom" => {
-            let (f, t) = a.value.split_once('/').unwrap_or_default();
-            if let (Some(f), Some(t)) = (month(f), month(t)) {
-                (st.from, st.to) = (f.start(), t.end());
-            }
-        }
-        _ => return false,
-    }
-    true
-}
-
-/// The timeline section.
-pub fn section(data: &Dataset, i18n: I18n, state: &AlibabaState) {
-    let all = categories(data);
-    let (min, max) = span(data);
-    let window = data.seed_window();
-    let (w0, w1) = window
-        .as_ref()
-        .map(|w| (w.start.date.start(), w.end.date.end()))
-        .unwrap_or((max, min));
-    let shown: Vec<_> = data
-        .events
-        .iter()
-        .filter(|e| state.cats.contains(&e.category) && event_overlaps(e, state.from, state.to))
-        .collect();
-    let color = |c: EventCategory| all.iter().position(|x| *x == c).unwrap_or(7) % 8;
-    let count = i18n.format(
-        "alibaba.events_shown",
-        &[&shown.len().to_string(), &data.events.len().to_string()],
-    );
-    open("section");
-    testid("timeline");
-    leaf("h2", i18n.t("alibaba.timeline"));
-    open_c("div", "controls");
-    open("fieldset");
-    leaf("legend", i18n.t("alibaba.categories"));
-    open_c("div", "checks");
-    for &c in &all {
-        open("label");
-        open("input");
-        attr("type", "checkbox");
-        attr("value", c.slug());
-        testid(&format!("cat-{}", c.slug()));
-        act("cat", c.slug());
-        prop("checked", &JsValue::from_bool(state.cats.contains(&c)));
-        close();
-        open_c("span", &format!("key s{}", color(c)));
-        attr("aria-hidden", "true");
-        close();
-        text(i18n.t(cat_key(c)));
-        close();
-    }
-    close();
-    close();
-    open("fieldset");
-    leaf("legend", i18n.t("alibaba.zoom"));
-    open_c("div", "row");
-    for (name, key, value) in [
-        ("from", "alibaba.from", state.from),
-        ("to", "alibaba.to", state.to),
-    ] {
-        open("label");
-        text(i18n.t(key));
-        text(" ");
-        open("input");
-        attr("type", "month");
-        testid(&format!("zoom-{name}"));
-        attr("min", &month_slug(min));
-        attr("max", &month_slug(max));
-        act(name, "");
-        prop("value", &JsValue::from_str(&month_slug(value)));
-        close();
-        close();
-    }
-    for (id, key, a, b) in [
-        ("zoom-window", "alibaba.zoom_window", w0, w1),
-        ("zoom-all", "alibaba.zoom_all", min, max),
-    ] {
-        open("button");
-        attr("type", "button");
-        testid(id);
-        act("zoom", &format!("{}/{}", month_slug(a), month_slug(b)));
-        text(i18n.t(key));
-        close();
-    }
-    close();
-    close();
-    close();
-    if let Some(w) = &window {
-        open_c("p", "window-note");
-        testid("window-note");
-        open_c("span", "swatch");
-        attr("aria-hidden", "true");
-        close();
-        text(" ");
-        text(&i18n.format(
-            "alibaba.window",
+/// The timeline with its controls; every control writes the URL through `act`.
+#[component]
+pub fn Timeline(
+    data: &'static Dataset,
+    state: Memo<AlibabaState>,
+    act: Callback<AlibabaAction>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let shown = Memo::new(move |_| state.with(|s| events_shown(data, s)));
+    let count = move || {
+        i18n.format(
+            "alibaba.events_shown",
             &[
-                &w.start.date.to_string(),
-                &w.end.date.to_string(),
-                &w.days.to_string(),
+                &shown.with(Vec::len).to_string(),
+                &data.events.len().to_string(),
             ],
-        ));
-        text(" ");
-        chips("fig", [w.start.meta.id.as_str(), w.end.meta.id.as_str()]);
-        chips("fig", w.claim.map(|c| c.meta.id.as_str()));
-        close();
-    }
-    // The strip: one dot per event, the seed's window as a band.
-    let (d0, d1) = (day_number(state.from), day_number(state.to));
-    let x = |day: i64| {
-        let v = 10.0 + 980.0 * ((day - d0) as f64 / (d1 - d0).max(1) as f64).clamp(0.0, 1.0);
-        format!("{v:.1}")
+        )
     };
-    open_svg("svg");
-    attr("class", "strip");
-    attr("viewBox", "0 0 1000 70");
-    attr("role", "img");
-    attr("aria-label", &count);
-    testid("strip");
-    if w0 <= state.to && w1 >= state.from {
-        let (a, b) = (day_number(w0.max(state.from)), day_number(w1.min(state.to)));
-        open_svg("rect");
-        attr("class", "band");
-        attr("x", &x(a));
-        attr("y", "2");
-        attr(
-            "width",
-            &format!(
-                "{:.1}",
-                980.0 * ((b - a).max(1) as f64 / (d1 - d0).max(1) as f64)
-            ),
-        );
-        attr("height", "40");
-        close();
+    let node = NodeRef::<leptos::html::Div>::new();
+    let width = use_width(node, 960.0);
+    let strip = Memo::new(move |_| {
+        let spec = state.with(|s| {
+            shown.with(|rows| {
+                model::strip_spec(data, s, rows, i18n, width.get().clamp(300.0, 1060.0))
+            })
+        });
+        timeline_layout(&spec)
+    });
+    let stem = Signal::derive(move || {
+        state.with(|s| {
+            format!(
+                "yunce-alibaba-timeline-{}-{}",
+                month_slug(s.from),
+                month_slug(s.to)
+            )
+        })
+    });
+    let csv = Callback::new(move |()| shown.with_untracked(|rows| model::events_csv(data, rows)));
+    view! {
+        <section data-testid="timeline">
+            <h2>{move || i18n.t("alibaba.timeline")}</h2>
+            <div class="controls">
+                <CategoryFilter data state act/>
+                <Zoom data state act/>
+            </div>
+            <WindowNote data/>
+            <div node_ref=node>
+                <Chart layout=strip testid="strip"/>
+            </div>
+            <div class="row toolbar">
+                <ChartDownloads layout=strip stem prefix="strip-"/>
+            </div>
+            <p class="muted small" data-testid="events-shown" role="status">{count}</p>
+            <DataTable
+                testid="events-table"
+                headers=vec![
+                    "alibaba.col_date",
+                    "alibaba.col_category",
+                    "alibaba.col_actor",
+                    "alibaba.col_event",
+                    "sources.confidence",
+                    "sources.source",
+                    "alibaba.col_figure",
+                ]
+                csv
+            >
+                {move || {
+                    shown
+                        .get()
+                        .into_iter()
+                        .map(|e| {
+                            view! {
+                                <tr id=e.meta.id.clone() class:win=in_window(data, e)>
+                                    <th scope="row">{e.date.to_string()}</th>
+                                    <td>{i18n.t(category_key(e.category))}</td>
+                                    <td>{e.actor.clone()}</td>
+                                    <td>{e.event.clone()}</td>
+                                    {provenance_cells(&e.meta)}
+                                </tr>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </DataTable>
+        </section>
     }
-    svg_line("10", "990", "48", "48");
-    let by_year = d1 - d0 > 1100;
-    let mut t = Period::Month(state.from.year, state.from.month);
-    while t.start() <= state.to {
-        if let Period::Month(y, m) = t
-            && ((by_year && m == 1) || (!by_year && m % 3 == 1))
-        {
-            let tx = x(day_number(t.start()));
-            svg_line(&tx, &tx, "44", "52");
-            open_svg("text");
-            attr("class", "tick");
-            attr("x", &tx);
-            attr("y", "66");
-            attr("text-anchor", "middle");
-            text(&if by_year {
-                y.to_string()
-            } else {
-                month_slug(t.start())
-            });
-            close();
-        }
-        t = t.next().unwrap_or(Period::Year(9999));
-    }
-    for (i, e) in shown.iter().enumerate() {
-        open_svg("circle");
-        attr("class", &format!("s{}", color(e.category)));
-        attr(
-            "cx",
-            &x((day_number(e.date.start()) + day_number(e.date.end())) / 2),
-        );
-        attr("cy", &(10 + (i % 4) * 9).to_string());
-        attr("r", "5");
-        open_svg("title");
-        text(&format!("{} · {}", e.date, e.event));
-        close();
-        close();
-    }
-    close();
-    open_c("p", "muted small");
-    testid("events-shown");
-    attr("role", "status");
-    text(&count);
-    close();
-    table_start(
-        i18n,
-        "events-table",
-        &[
-            "alibaba.col_date",
-            "alibaba.col_category",
-            "alibaba.col_actor",
-            "alibaba.col_event",
-            "sources.confidence",
-            "sources.source",
-            "alibaba.col_figure",
-        ],
-    );
-    for e in shown {
-        row(
-            &e.meta.id,
-            if event_overlaps(e, w0, w1) { "win" } else { "" },
-            &e.date.to_string(),
-        );
-        td(i18n.t(cat_key(e.category)));
-        td(&e.actor);
-        td(&e.event);
-        td_provenance(&e.meta);
-        close();
-    }
-    table_end();
-    close();
 }
 
-fn svg_line(x1: &str, x2: &str, y1: &str, y2: &str) {
-    open_svg("line");
-    attr("class", "axis");
-    for (k, v) in [("x1", x1), ("x2", x2), ("y1", y1), ("y2", y2)] {
-        attr(k, v);
+/// One checkbox per category; the last one shown cannot be hidden.
+#[component]
+fn CategoryFilter(
+    data: &'static Dataset,
+    state: Memo<AlibabaState>,
+    act: Callback<AlibabaAction>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <fieldset>
+            <legend>{move || i18n.t("alibaba.categories")}</legend>
+            <div class="checks">
+                {categories(data)
+                    .into_iter()
+                    .map(|c| {
+                        view! {
+                            <label>
+                                <input
+                                    type="checkbox"
+                                    value=c.slug()
+                                    data-testid=format!("cat-{}", c.slug())
+                                    prop:checked=move || state.with(|s| s.cats.contains(&c))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        if !on && state.with_untracked(|s| s.cats.len() <= 1) {
+                                            // The last category stays: undo the click on the box.
+                                            event_target::<web_sys::HtmlInputElement>(&ev).set_checked(true);
+                                        }
+                                        act.run(AlibabaAction::Category(c, on))
+                                    }
+                                />
+                                <span class=format!("key s{}", category_color(data, c)) aria-hidden="true"></span>
+                                {move || i18n.t(category_key(c))}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </fieldset>
     }
-    close();
+}
+
+/// Month inputs for the zoom, and buttons for the seed's window and all dates.
+#[component]
+fn Zoom(
+    data: &'static Dataset,
+    state: Memo<AlibabaState>,
+    act: Callback<AlibabaAction>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let (min, max) = span(data);
+    let (w0, w1) = model::window(data).unwrap_or((min, max));
+    let month_input = move |testid: &'static str, key: &'static str, to: bool| {
+        view! {
+            <label>
+                {move || i18n.t(key)} " "
+                <input
+                    type="month"
+                    data-testid=testid
+                    min=month_slug(min)
+                    max=month_slug(max)
+                    prop:value=move || state.with(|s| month_slug(if to { s.to } else { s.from }))
+                    on:change=move |ev| {
+                        if let Some(p) = month(&event_target_value(&ev)) {
+                            act.run(if to { AlibabaAction::ZoomTo(p) } else { AlibabaAction::ZoomFrom(p) });
+                        }
+                    }
+                />
+            </label>
+        }
+    };
+    view! {
+        <fieldset>
+            <legend>{move || i18n.t("alibaba.zoom")}</legend>
+            <div class="row">
+                {month_input("zoom-from", "alibaba.from", false)}
+                {month_input("zoom-to", "alibaba.to", true)}
+                <button type="button" data-testid="zoom-window" on:click=move |_| act.run(AlibabaAction::Zoom(w0, w1))>
+                    {move || i18n.t("alibaba.zoom_window")}
+                </button>
+                <button type="button" data-testid="zoom-all" on:click=move |_| act.run(AlibabaAction::Zoom(min, max))>
+                    {move || i18n.t("alibaba.zoom_all")}
+                </button>
+            </div>
+        </fieldset>
+    }
+}
+
+/// The seed's "more than 200 days", with the rows that date it.
+#[component]
+fn WindowNote(data: &'static Dataset) -> impl IntoView {
+    let i18n = use_i18n();
+    data.seed_window().map(|w| {
+        let dates = [
+            w.start.date.to_string(),
+            w.end.date.to_string(),
+            w.days.to_string(),
+        ];
+        let text = move || i18n.format("alibaba.window", &[&dates[0], &dates[1], &dates[2]]);
+        let ids = [w.start.meta.id.as_str(), w.end.meta.id.as_str()]
+            .into_iter()
+            .chain(w.claim.map(|c| c.meta.id.as_str()));
+        view! {
+            <p class="window-note" data-testid="window-note">
+                <span class="swatch" aria-hidden="true"></span> " " {text} " " {figure_links(ids)}
+            </p>
+        }
+    })
 }

@@ -1,276 +1,40 @@
 //! The market view: shares by measure (Canalys and IDC never share an axis),
 //! with the market size beside them. State lives in the URL.
+//!
+//! The view mounts once: the state is a `Memo` of the query, a control writes the URL,
+//! and only what reads the changed part updates, so focus stays on the control.
 
+mod controls;
 mod model;
 mod render;
 mod state;
 
-use crate::components::chart::{Chart, use_width};
-use crate::components::download::{csv_text, save_png, save_text};
+use crate::components::chart::{Chart, ChartDownloads, use_width};
+use crate::components::download::save_text;
 use crate::components::error::ErrorPanel;
-use crate::components::focus;
 use crate::components::notices::UrlNotices;
 use crate::i18n::{I18n, use_i18n};
-use crate::labels::{measure_key, measure_note_key, vendor_key};
+use crate::labels::{measure_key, vendor_key};
 use crate::router::{navigate, use_location};
 use leptos::prelude::*;
-use state::{MarketState, Marks, Tab, granularity_slug};
-use yunce_chart::{Palette, layout, to_svg};
-use yunce_data::{Dataset, Granularity};
+use state::{MarketState, Marks, Tab};
+use wasm_bindgen::JsCast;
+use yunce_chart::layout;
+use yunce_data::{Dataset, Measure};
 
 /// The routed market view.
 #[component]
 pub fn MarketView() -> impl IntoView {
     let i18n = use_i18n();
     match crate::data::dataset() {
-        Ok(data) => view! { <Market data i18n/> }.into_any(),
+        Ok(data) => match MarketState::defaults(data, Measure::CanalysSpend) {
+            Some(fallback) => view! { <Market data i18n fallback/> }.into_any(),
+            None => view! { <ErrorPanel title=i18n.t("error.data") detail="no share measure"/> }
+                .into_any(),
+        },
         Err(e) => {
             view! { <ErrorPanel title=i18n.t("error.data") detail=e.to_string()/> }.into_any()
         }
-    }
-}
-
-#[component]
-fn Market(data: &'static Dataset, i18n: I18n) -> impl IntoView {
-    let query = use_location().query;
-    let parsed = Memo::new(move |_| query.with(|q| MarketState::from_query(data, q)));
-    let update = Callback::new(move |next: MarketState| {
-        focus::remember(None);
-        navigate(&format!("/market{}", next.to_query(data)), true);
-    });
-    // The body re-renders on a new state or language, so its text is plain, not reactive.
-    move || match (i18n.lang.get(), parsed.get()).1 {
-        None => {
-            view! { <ErrorPanel title=i18n.t("error.data") detail="no share measure"/> }.into_any()
-        }
-        Some((state, notices)) => view! { <MarketBody data i18n state notices update/> }.into_any(),
-    }
-}
-
-#[component]
-fn MarketBody(
-    data: &'static Dataset,
-    i18n: I18n,
-    state: MarketState,
-    notices: Vec<crate::url_state::Notice>,
-    update: Callback<MarketState>,
-) -> impl IntoView {
-    let s = StoredValue::new(state.clone());
-    Effect::new(|_| focus::restore());
-    let edit = move |f: &dyn Fn(&mut MarketState)| {
-        let mut next = s.get_value();
-        f(&mut next);
-        update.run(next);
-    };
-    let node = NodeRef::<leptos::html::Div>::new();
-    let width = use_width(node, 720.0);
-    let vendor_name = move |v| i18n.t(vendor_key(v)).to_string();
-    let spec = Signal::derive(move || {
-        let st = s.get_value();
-        let title = format!(
-            "{} · {}",
-            i18n.t(measure_key(st.measure)),
-            i18n.t("market.share")
-        );
-        model::chart_spec(
-            data,
-            &st,
-            title,
-            &vendor_name,
-            width.get().clamp(300.0, 1060.0),
-        )
-    });
-    let csv = move || {
-        let (header, rows) = render::table_cells(data, &s.get_value(), i18n);
-        let header: Vec<&str> = header.iter().map(String::as_str).collect();
-        csv_text(&header, &rows)
-    };
-    let file_stem = move || {
-        let st = s.get_value();
-        format!("yunce-market-{}-{}-{}", st.measure.slug(), st.from, st.to)
-    };
-    let svg = move || {
-        let dark = crate::theme::is_dark(
-            use_context::<RwSignal<crate::theme::ThemeChoice>>()
-                .map(|t| t.get_untracked())
-                .unwrap_or(crate::theme::ThemeChoice::System),
-        );
-        let palette = if dark {
-            Palette::dark()
-        } else {
-            Palette::light()
-        };
-        to_svg(&layout(&spec.get_untracked()), &palette)
-    };
-    let grains = data.share_granularities(state.measure);
-    let all_periods = state::periods(data, state.measure, state.granularity);
-    let tab = state.tab;
-    view! {
-        <h1>{i18n.t("market.title")}</h1>
-        <p class="muted">{i18n.t("market.lede")}</p>
-        <UrlNotices notices=Signal::stored(notices)/>
-        <div class="controls">
-            <fieldset>
-                <legend>{i18n.t("market.measure")}</legend>
-                <select data-testid="measure" aria-label=i18n.t("market.measure")
-                    on:change=move |ev| {
-                        let slug = event_target_value(&ev);
-                        if let Some(next) = yunce_data::Measure::from_slug(&slug).and_then(|m| MarketState::defaults(data, m)) {
-                            update.run(MarketState { tab: s.get_value().tab, ..next });
-                        }
-                    }>
-                    {data.share_measures().into_iter().map(|m| view! {
-                        <option value=m.slug() selected=m == state.measure>{i18n.t(measure_key(m))}</option>
-                    }).collect_view()}
-                </select>
-                <p class="muted small" data-testid="measure-note">{i18n.t(measure_note_key(state.measure))}</p>
-            </fieldset>
-            <Show when={let n = grains.len(); move || n > 1}>
-                <fieldset>
-                    <legend>{i18n.t("market.granularity")}</legend>
-                    <div class="segmented" role="group">
-                        {grains.clone().into_iter().map(|g| view! {
-                            <button type="button" aria-pressed=(g == state.granularity).to_string()
-                                data-testid=format!("grain-{}", granularity_slug(g))
-                                on:click=move |_| {
-                                    let st = s.get_value();
-                                    if let Some(fresh) = MarketState::with_granularity(data, st.measure, g) {
-                                        update.run(MarketState { vendors: st.vendors, tab: st.tab, ..fresh });
-                                    }
-                                }>
-                                {i18n.t(granularity_key(g))}
-                            </button>
-                        }).collect_view()}
-                    </div>
-                </fieldset>
-            </Show>
-            <fieldset>
-                <legend>{i18n.t("market.vendors")}</legend>
-                <div class="checks">
-                    {data.vendors(state.measure).into_iter().map(|v| {
-                        let checked = state.vendors.contains(&v);
-                        view! {
-                            <label>
-                                <input type="checkbox" checked=checked data-testid=format!("vendor-{}", v.slug())
-                                    on:change=move |_| edit(&|st| {
-                                        if st.vendors.contains(&v) {
-                                            if st.vendors.len() > 1 { st.vendors.retain(|x| *x != v); }
-                                        } else {
-                                            st.vendors.push(v);
-                                            let order = data.vendors(st.measure);
-                                            st.vendors.sort_by_key(|x| order.iter().position(|o| o == x));
-                                        }
-                                    })/>
-                                {i18n.t(vendor_key(v))}
-                            </label>
-                        }
-                    }).collect_view()}
-                </div>
-            </fieldset>
-            <fieldset>
-                <legend>{i18n.t("market.range")}</legend>
-                <div class="row">
-                    <label>{i18n.t("market.from")} " "
-                        <select data-testid="from" on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            edit(&|st| if let Some(p) = yunce_data::Period::parse(&v) { st.from = p; if st.to < p { st.to = p; } });
-                        }>
-                            {all_periods.iter().map(|p| view! { <option value=p.to_string() selected=*p == state.from>{p.to_string()}</option> }).collect_view()}
-                        </select>
-                    </label>
-                    <label>{i18n.t("market.to")} " "
-                        <select data-testid="to" on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            edit(&|st| if let Some(p) = yunce_data::Period::parse(&v) { st.to = p; if st.from > p { st.from = p; } });
-                        }>
-                            {all_periods.iter().map(|p| view! { <option value=p.to_string() selected=*p == state.to>{p.to_string()}</option> }).collect_view()}
-                        </select>
-                    </label>
-                </div>
-            </fieldset>
-        </div>
-        // ARIA tabs: one tab stop, arrow keys move between tabs.
-        <div role="tablist" aria-label=i18n.t("market.tabs") on:keydown=move |ev| {
-            let i = Tab::ALL.iter().position(|t| *t == tab).unwrap_or(0);
-            let n = Tab::ALL.len();
-            let next = match ev.key().as_str() {
-                "ArrowRight" => (i + 1) % n,
-                "ArrowLeft" => (i + n - 1) % n,
-                "Home" => 0,
-                "End" => n - 1,
-                _ => return,
-            };
-            ev.prevent_default();
-            let t = Tab::ALL[next];
-            let mut st = s.get_value();
-            st.tab = t;
-            focus::remember(Some(&format!("tab-{}", t.slug())));
-            navigate(&format!("/market{}", st.to_query(data)), true);
-        }>
-            {Tab::ALL.into_iter().map(|t| view! {
-                <button type="button" role="tab" id=format!("tab-{}", t.slug()) aria-controls="market-panel"
-                    aria-selected=(t == tab).to_string() data-testid=format!("tab-{}", t.slug())
-                    tabindex=if t == tab { "0" } else { "-1" }
-                    on:click=move |_| edit(&|st| st.tab = t)>
-                    {i18n.t(tab_key(t))}
-                </button>
-            }).collect_view()}
-        </div>
-        <div class="row toolbar">
-            <button type="button" data-testid="download-csv" on:click=move |_| save_text(&format!("{}.csv", file_stem()), "text/csv;charset=utf-8", &csv())>
-                {i18n.t("download.csv")}
-            </button>
-            <button type="button" data-testid="download-svg" on:click=move |_| save_text(&format!("{}.svg", file_stem()), "image/svg+xml", &svg())>
-                {i18n.t("download.svg")}
-            </button>
-            <button type="button" data-testid="download-png" on:click=move |_| {
-                let l = layout(&spec.get_untracked());
-                save_png(&format!("{}.png", file_stem()), &svg(), l.width, l.height);
-            }>
-                {i18n.t("download.png")}
-            </button>
-        </div>
-        <div role="tabpanel" id="market-panel" aria-labelledby=format!("tab-{}", tab.slug()) node_ref=node>
-            {match tab {
-                Tab::Chart => view! {
-                    <div class="row">
-                        <div class="segmented" role="group" aria-label=i18n.t("market.marks")>
-                            <button type="button" data-testid="marks-line" aria-pressed=(state.marks == Marks::Lines).to_string()
-                                on:click=move |_| edit(&|st| st.marks = Marks::Lines)>{i18n.t("market.lines")}</button>
-                            <button type="button" data-testid="marks-bar" aria-pressed=(state.marks == Marks::Bars).to_string()
-                                on:click=move |_| edit(&|st| st.marks = Marks::Bars)>{i18n.t("market.bars")}</button>
-                        </div>
-                    </div>
-                    <Chart spec testid="share-chart"/>
-                    <p class="muted small">{i18n.t("market.gap_note")}</p>
-                }.into_any(),
-                Tab::Table => render::share_table(data, &state, i18n).into_any(),
-                Tab::Sources => render::provenance(data, &state, i18n).into_any(),
-            }}
-        </div>
-        {render::changes_section(data, &state, i18n, edit_at(s, update))}
-        {render::seed_loss(data, i18n)}
-        {render::size_section(data, &state, i18n)}
-    }
-}
-
-fn edit_at(
-    s: StoredValue<MarketState>,
-    update: Callback<MarketState>,
-) -> Callback<yunce_data::Period> {
-    Callback::new(move |p| {
-        let mut next = s.get_value();
-        next.at = p;
-        update.run(next);
-    })
-}
-
-fn granularity_key(g: Granularity) -> &'static str {
-    match g {
-        Granularity::Year => "grain.year",
-        Granularity::Half => "grain.half",
-        Granularity::Quarter => "grain.quarter",
-        _ => "grain.other",
     }
 }
 
@@ -279,5 +43,155 @@ fn tab_key(t: Tab) -> &'static str {
         Tab::Chart => "tab.chart",
         Tab::Table => "tab.table",
         Tab::Sources => "tab.sources",
+    }
+}
+
+/// Moves keyboard focus to a tab, as the ARIA tabs pattern asks of arrow keys.
+fn focus_tab(t: Tab) {
+    let tab = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&format!("tab-{}", t.slug())))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(tab) = tab {
+        let _ = tab.focus();
+    }
+}
+
+#[component]
+fn Market(data: &'static Dataset, i18n: I18n, fallback: MarketState) -> impl IntoView {
+    let query = use_location().query;
+    let parsed = Memo::new(move |_| query.with(|q| MarketState::from_query(data, q)));
+    let state = Memo::new(move |_| {
+        parsed
+            .with(|p| p.as_ref().map(|(s, _)| s.clone()))
+            .unwrap_or_else(|| fallback.clone())
+    });
+    let notices = Signal::derive(move || {
+        parsed.with(|p| p.as_ref().map(|(_, n)| n.clone()).unwrap_or_default())
+    });
+    let update = Callback::new(move |next: MarketState| {
+        navigate(&format!("/market{}", next.to_query(data)), true);
+    });
+    let edit = move |f: &dyn Fn(&mut MarketState)| {
+        let mut next = state.get_untracked();
+        f(&mut next);
+        update.run(next);
+    };
+    let tab = Memo::new(move |_| state.with(|s| s.tab));
+    let marks = Memo::new(move |_| state.with(|s| s.marks));
+    let node = NodeRef::<leptos::html::Div>::new();
+    let width = use_width(node, 720.0);
+    let spec = Memo::new(move |_| {
+        let st = state.get();
+        let title = format!(
+            "{} · {}",
+            i18n.t(measure_key(st.measure)),
+            i18n.t("market.share")
+        );
+        let vendor_name = move |v| i18n.t(vendor_key(v)).to_string();
+        let mut spec = model::chart_spec(
+            data,
+            &st,
+            title,
+            &vendor_name,
+            width.get().clamp(300.0, 1060.0),
+        );
+        spec.subtitle = i18n.format(
+            "market.chart_subtitle",
+            &[&model::share_unit(data, st.measure)],
+        );
+        spec.source = i18n.format("chart.source", &[&model::source_ids(data, &st).join(", ")]);
+        spec
+    });
+    let chart_layout = Memo::new(move |_| layout(&spec.get()));
+    let file_stem = Signal::derive(move || {
+        state.with(|st| format!("yunce-market-{}-{}-{}", st.measure.slug(), st.from, st.to))
+    });
+    let save_csv = move |_| {
+        let csv = state
+            .with_untracked(|st| render::share_csv(data, st))
+            .text();
+        save_text(
+            &format!("{}.csv", file_stem.get_untracked()),
+            "text/csv;charset=utf-8",
+            &csv,
+        );
+    };
+    let set_tab = move |t: Tab| edit(&|st| st.tab = t);
+    // ARIA tabs: one tab stop, arrow keys move between tabs and take focus along.
+    let tab_keys = move |ev: leptos::ev::KeyboardEvent| {
+        let i = Tab::ALL
+            .iter()
+            .position(|t| *t == tab.get_untracked())
+            .unwrap_or(0);
+        let n = Tab::ALL.len();
+        let next = match ev.key().as_str() {
+            "ArrowRight" => (i + 1) % n,
+            "ArrowLeft" => (i + n - 1) % n,
+            "Home" => 0,
+            "End" => n - 1,
+            _ => return,
+        };
+        ev.prevent_default();
+        set_tab(Tab::ALL[next]);
+        focus_tab(Tab::ALL[next]);
+    };
+    let set_at = Callback::new(move |p| edit(&|st| st.at = p));
+    let marks_button = move |m: Marks, testid: &'static str, key: &'static str| {
+        view! {
+            <button type="button" data-testid=testid aria-pressed=move || (marks.get() == m).to_string()
+                on:click=move |_| edit(&|st| st.marks = m)>
+                {move || i18n.t(key)}
+            </button>
+        }
+    };
+    let chart_panel = move || {
+        view! {
+            <div class="row">
+                <div class="segmented" role="group" aria-label=move || i18n.t("market.marks")>
+                    {marks_button(Marks::Lines, "marks-line", "market.lines")}
+                    {marks_button(Marks::Bars, "marks-bar", "market.bars")}
+                </div>
+            </div>
+            <Chart layout=chart_layout testid="share-chart"/>
+            <p class="muted small">{move || i18n.t("market.gap_note")}</p>
+        }
+    };
+    view! {
+        <h1>{move || i18n.t("market.title")}</h1>
+        <p class="muted">{move || i18n.t("market.lede")}</p>
+        <UrlNotices notices/>
+        <controls::Controls data state update/>
+        <div role="tablist" aria-label=move || i18n.t("market.tabs") on:keydown=tab_keys>
+            {Tab::ALL
+                .into_iter()
+                .map(|t| {
+                    view! {
+                        <button type="button" role="tab" id=format!("tab-{}", t.slug()) aria-controls="market-panel"
+                            aria-selected=move || (tab.get() == t).to_string() data-testid=format!("tab-{}", t.slug())
+                            tabindex=move || if tab.get() == t { "0" } else { "-1" }
+                            on:click=move |_| set_tab(t)>
+                            {move || i18n.t(tab_key(t))}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+        <div class="row toolbar">
+            <button type="button" data-testid="download-csv" on:click=save_csv>
+                {move || i18n.t("download.csv")}
+            </button>
+            <ChartDownloads layout=chart_layout stem=file_stem prefix="download-"/>
+        </div>
+        <div role="tabpanel" id="market-panel" aria-labelledby=move || format!("tab-{}", tab.get().slug()) node_ref=node>
+            {move || match tab.get() {
+                Tab::Chart => chart_panel().into_any(),
+                Tab::Table => (move || render::share_table(data, &state.get(), i18n)).into_any(),
+                Tab::Sources => (move || render::provenance(data, &state.get(), i18n)).into_any(),
+            }}
+        </div>
+        <render::Changes data state set_at/>
+        {move || render::seed_loss(data, i18n)}
+        {move || render::size_section(data, &state.get(), i18n)}
     }
 }

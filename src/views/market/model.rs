@@ -97,6 +97,8 @@ pub fn chart_spec(
                     color: vendor_color(vendor),
                 })
                 .collect(),
+            subtitle: String::new(),
+            source: String::new(),
             y_unit: "%".into(),
             kind: ChartKind::Line,
             width,
@@ -122,6 +124,8 @@ pub fn chart_spec(
                     notes: cells.iter().map(|c| c.row.map(source_note)).collect(),
                     color: 1,
                 }],
+                subtitle: String::new(),
+                source: String::new(),
                 y_unit: "%".into(),
                 kind: ChartKind::Bar,
                 width,
@@ -130,6 +134,19 @@ pub fn chart_spec(
             }
         }
     }
+}
+
+/// The source ids behind the figures shown, sorted and without repeats.
+pub fn source_ids(data: &Dataset, state: &MarketState) -> Vec<String> {
+    let mut ids: Vec<String> = grid(data, state)
+        .into_iter()
+        .flatten()
+        .filter_map(|c| c.row)
+        .flat_map(|r| r.base.meta.source_ids.iter().cloned())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
 }
 
 /// The tooltip note of a figure: its row id and sources.

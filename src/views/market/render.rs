@@ -3,14 +3,41 @@
 use super::model::{self, changes, grid, share_unit, show, signed_pp};
 use super::state::MarketState;
 use crate::components::chart::Chart;
+use crate::components::figure_link::FigureLink;
+use crate::components::source_chip::SourceChip;
+use crate::components::table::CsvTable;
 use crate::i18n::I18n;
 use crate::labels::{measure_key, vendor_key};
-use crate::views::sources::kit::{follow, sources_href};
 use leptos::prelude::*;
 use yunce_data::{Dataset, Granularity, MarketShare, Period};
 
+/// The share table as CSV, from the same rows as the screen: `period`, then one column
+/// per vendor slug (values in the measure's share unit). Empty means "no figure".
+pub fn share_csv(data: &Dataset, state: &MarketState) -> CsvTable {
+    let mut columns = vec!["period"];
+    columns.extend(state.vendors.iter().map(|v| v.slug()));
+    let rows = grid(data, state)
+        .into_iter()
+        .map(|cells| {
+            let mut row = vec![
+                cells
+                    .first()
+                    .map(|c| c.period.to_string())
+                    .unwrap_or_default(),
+            ];
+            row.extend(cells.iter().map(|c| {
+                c.row
+                    .and_then(|r| r.base.value)
+                    .map(show)
+                    .unwrap_or_default()
+            }));
+            row
+        })
+        .collect();
+    CsvTable { columns, rows }
+}
+
 /// The share table as text: a header and one row per period. Empty means "no figure".
-/// The CSV export is exactly this, so it always matches the screen.
 pub fn table_cells(
     data: &Dataset,
     state: &MarketState,
@@ -97,7 +124,7 @@ pub fn provenance(data: &Dataset, state: &MarketState, i18n: I18n) -> impl IntoV
                     {rows.into_iter().map(|r| {
                         let sources = r.base.meta.source_ids.iter().map(|id| match data.source(id) {
                             Some(src) => view! {
-                                <div><a class="chip" href=sources_href(&format!("id={id}")) on:click=follow>{id.clone()}</a>" "{src.outlet.clone()}", "{src.date.clone()}
+                                <div><SourceChip id=id.clone()/>" "{src.outlet.clone()}", "{src.date.clone()}
                                     {src.urls().first().map(|u| view! { " " <a href=u.to_string() target="_blank" rel="noopener noreferrer">{i18n.t("sources.open")}</a> })}
                                 </div>
                             }.into_any(),
@@ -108,7 +135,7 @@ pub fn provenance(data: &Dataset, state: &MarketState, i18n: I18n) -> impl IntoV
                         }).collect_view();
                         view! {
                             <tr id=format!("fig-{}", r.base.meta.id)>
-                                <td><a class="chip" href=sources_href(&format!("fig={}", r.base.meta.id)) on:click=follow>{r.base.meta.id.clone()}</a>" · "{r.base.period.to_string()}" · "
+                                <td><FigureLink id=r.base.meta.id.clone()/>" · "{r.base.period.to_string()}" · "
                                     {i18n.t(vendor_key(r.vendor))}": "<strong>{r.base.value.map(show).unwrap_or_default()}</strong>" "{r.base.unit.clone()}</td>
                                 <td>{sources}</td>
                                 <td>{confidence_badge(r)}</td>
@@ -123,24 +150,47 @@ pub fn provenance(data: &Dataset, state: &MarketState, i18n: I18n) -> impl IntoV
 }
 
 /// The year-on-year change in points at the chosen period, computed and as reported.
-pub fn changes_section(
-    data: &Dataset,
-    state: &MarketState,
-    i18n: I18n,
+/// The period select is built once per set of periods; the table follows the state.
+#[component]
+pub fn Changes(
+    data: &'static Dataset,
+    state: Memo<MarketState>,
     set_at: Callback<Period>,
-) -> impl IntoView + use<> {
-    let shown = state.periods(data);
-    let list = changes(data, state);
+) -> impl IntoView {
+    let i18n = crate::i18n::use_i18n();
+    let shown = Memo::new(move |_| state.with(|s| s.periods(data)));
+    let options = move || {
+        shown
+            .get()
+            .into_iter()
+            .map(|p| {
+                view! {
+                    <option value=p.to_string() prop:selected=move || state.with(|s| s.at == p)>
+                        {p.to_string()}
+                    </option>
+                }
+            })
+            .collect_view()
+    };
     view! {
         <section class="card" data-testid="yoy">
-            <h2>{i18n.t("market.yoy_title")}</h2>
-            <label>{i18n.t("market.at")} " "
+            <h2>{move || i18n.t("market.yoy_title")}</h2>
+            <label>{move || i18n.t("market.at")} " "
                 <select data-testid="at" on:change=move |ev| {
                     if let Some(p) = Period::parse(&event_target_value(&ev)) { set_at.run(p); }
                 }>
-                    {shown.iter().map(|p| view! { <option value=p.to_string() selected=*p == state.at>{p.to_string()}</option> }).collect_view()}
+                    {options}
                 </select>
             </label>
+            {move || changes_table(data, &state.get(), i18n)}
+            <p class="muted small">{move || i18n.t("market.yoy_note")}</p>
+        </section>
+    }
+}
+
+fn changes_table(data: &Dataset, state: &MarketState, i18n: I18n) -> impl IntoView + use<> {
+    let list = changes(data, state);
+    view! {
             <div class="table-wrap">
                 <table>
                     <thead><tr>
@@ -170,8 +220,6 @@ pub fn changes_section(
                     </tbody>
                 </table>
             </div>
-            <p class="muted small">{i18n.t("market.yoy_note")}</p>
-        </section>
     }
 }
 
@@ -236,8 +284,21 @@ pub fn size_section(data: &Dataset, state: &MarketState, i18n: I18n) -> impl Int
             .iter()
             .find_map(|p| p.row.map(|r| r.base.unit.clone()))
             .unwrap_or_default();
+        let mut sources: Vec<&str> = points
+            .iter()
+            .filter_map(|p| p.row)
+            .flat_map(|r| r.base.meta.source_ids.iter().map(String::as_str))
+            .collect();
+        sources.sort_unstable();
+        sources.dedup();
         let spec = yunce_chart::ChartSpec {
-            title: format!("{} ({unit})", metric_label(i18n, metric)),
+            title: format!(
+                "{} · {}",
+                i18n.t(measure_key(measure)),
+                metric_label(i18n, metric)
+            ),
+            subtitle: format!("{} ({unit})", metric_label(i18n, metric)),
+            source: i18n.format("chart.source", &[&sources.join(", ")]),
             x_labels: points.iter().map(|p| p.period.to_string()).collect(),
             series: vec![yunce_chart::Series {
                 key: metric.clone(),
@@ -262,7 +323,7 @@ pub fn size_section(data: &Dataset, state: &MarketState, i18n: I18n) -> impl Int
         blocks.push(view! {
             <div>
                 <h3>{metric_label(i18n, metric)}" ("{unit}")"</h3>
-                <Chart spec=Signal::stored(spec) testid="size-chart"/>
+                <Chart layout=Signal::stored(yunce_chart::layout(&spec)) testid="size-chart"/>
                 <div class="table-wrap"><table data-testid=format!("size-{metric}")>
                     <tbody>{points.into_iter().map(|p| view! {
                         <tr>

@@ -276,3 +276,69 @@ fn latest_with_data(
         })
         .copied()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data() -> &'static Dataset {
+        crate::data::dataset().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn parse(query: &str) -> (MarketState, Vec<Notice>) {
+        MarketState::from_query(data(), &QueryMap::parse(query))
+            .unwrap_or_else(|| panic!("no share measure"))
+    }
+
+    fn round_trip(state: &MarketState) {
+        let query = state.to_query(data());
+        let (back, notices) = parse(&query);
+        assert!(notices.is_empty(), "{query}: {notices:?}");
+        assert_eq!(&back, state, "{query}");
+    }
+
+    #[test]
+    fn defaults_write_no_params() {
+        let d = data();
+        let state = MarketState::defaults(d, Measure::CanalysSpend).unwrap_or_else(|| panic!());
+        assert_eq!(state.to_query(d), "");
+        assert_eq!(parse("").0, state);
+    }
+
+    #[test]
+    fn every_param_round_trips() {
+        let d = data();
+        for measure in d.share_measures() {
+            for g in d.share_granularities(measure) {
+                let Some(mut state) = MarketState::with_granularity(d, measure, g) else {
+                    continue;
+                };
+                round_trip(&state);
+                let all = periods(d, measure, g);
+                if all.len() > 2 {
+                    state.from = all[1];
+                    state.to = all[all.len() - 2];
+                }
+                if state.vendors.len() > 1 {
+                    state.vendors.truncate(1);
+                }
+                state.tab = Tab::Sources;
+                state.marks = Marks::Bars;
+                state.at = state.from;
+                round_trip(&state);
+            }
+        }
+    }
+
+    #[test]
+    fn bad_params_give_notices_and_fall_back() {
+        let (state, notices) = parse("m=bogus&g=x&v=alibaba,nobody&tab=no&k=pie&zz=1");
+        assert_eq!(state.measure, Measure::CanalysSpend);
+        assert_eq!(state.vendors, [Vendor::Alibaba]);
+        assert_eq!((state.tab, state.marks), (Tab::Chart, Marks::Lines));
+        let params: Vec<&str> = notices.iter().map(|n| n.param.as_str()).collect();
+        assert_eq!(params, ["m", "g", "v", "tab", "k", "zz"]);
+        let (_, notices) = parse("from=2023Q3&to=2021Q1");
+        assert_eq!(notices[0].param, "from,to");
+    }
+}

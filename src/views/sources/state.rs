@@ -68,3 +68,66 @@ pub fn view_of(row_id: &str) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data() -> &'static Dataset {
+        crate::data::dataset().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn parse(query: &str) -> (SourcesState, Vec<Notice>) {
+        SourcesState::from_query(data(), &QueryMap::parse(query))
+    }
+
+    #[test]
+    fn every_param_round_trips() {
+        assert_eq!(SourcesState::default().to_query(), "");
+        let state = SourcesState {
+            q: "canalys share & more".into(),
+            id: Some("S014".into()),
+            fig: Some("FIN-024".into()),
+            back: Some("/alibaba?basis=reported&lbl=calendar".into()),
+        };
+        let query = state.to_query();
+        assert!(query.contains("back=%2Falibaba%3Fbasis%3Dreported%26lbl%3Dcalendar"));
+        let (back, notices) = parse(&query);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(back, state);
+        let issue = SourcesState {
+            fig: Some("IC-004".into()),
+            ..SourcesState::default()
+        };
+        assert_eq!(parse(&issue.to_query()).0, issue);
+    }
+
+    #[test]
+    fn unknown_ids_and_unsafe_back_links_give_notices() {
+        let (state, notices) = parse("id=S999&fig=NO-1&back=//evil.example&zzz=1");
+        assert_eq!(state, SourcesState::default());
+        let params: Vec<&str> = notices.iter().map(|n| n.param.as_str()).collect();
+        assert_eq!(params, ["id", "fig", "back", "zzz"]);
+        assert_eq!(parse("back=https://x.example").0.back, None);
+        assert_eq!(parse("back=/a\\b").0.back, None);
+    }
+
+    #[test]
+    fn search_matches_without_case() {
+        let state = SourcesState {
+            q: " Canalys ".into(),
+            ..SourcesState::default()
+        };
+        assert!(state.matches("S014 canalys report"));
+        assert!(!state.matches("IDC"));
+        assert!(SourcesState::default().matches("anything"));
+    }
+
+    #[test]
+    fn rows_open_in_their_view() {
+        assert_eq!(view_of("FIN-024"), Some("/alibaba"));
+        assert_eq!(view_of("MS-001"), Some("/market"));
+        assert_eq!(view_of("PT-001"), Some("/compute"));
+        assert_eq!(view_of("IC-001"), None);
+    }
+}

@@ -1,6 +1,8 @@
 //! Computations over the dataset: market series and share changes, financial growth,
-//! and the story views' figures (the seed's window, quarter tables, plan progress).
+//! the story views' figures (the seed's window, quarter tables, plan progress) and the
+//! overview's headline figures.
 
 pub mod finance;
+pub mod headline;
 pub mod market;
 pub mod story;

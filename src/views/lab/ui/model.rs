@@ -131,6 +131,8 @@ fn spec(
 ) -> ChartSpec {
     ChartSpec {
         title,
+        subtitle: String::new(),
+        source: String::new(),
         x_labels: x,
         series,
         y_unit: unit.into(),

@@ -1,0 +1,105 @@
+//! Stateless render pieces of the overview: headline cards, battle cards and the
+//! organisation change. Their text is plain; the view rebuilds them on a language
+//! change.
+
+use super::model::{Headline, battle_link, explore_key};
+use crate::components::figure_link::figure_links;
+use crate::components::source_chip::{follow, sources_href};
+use crate::components::table::badge;
+use crate::i18n::I18n;
+use crate::router::use_location;
+use leptos::prelude::*;
+use yunce_chart::format_value;
+use yunce_data::{Battle, Dataset};
+
+/// An in-app link that navigates without a reload.
+fn link(href: String, text: &'static str) -> impl IntoView {
+    view! { <a href=href on:click=follow>{text}</a> }
+}
+
+/// A headline figure with its period, row id, sources and where to explore it.
+pub fn headline_card(
+    data: &'static Dataset,
+    h: &Headline,
+    i18n: I18n,
+) -> Option<impl IntoView + use<>> {
+    let figure = data.headline(h.row_id)?;
+    let meta = data.meta(h.row_id)?;
+    let location = use_location();
+    let target = format!("fig={}", h.row_id);
+    let sources = meta
+        .source_ids
+        .iter()
+        .map(|id| {
+            let outlet = data
+                .source(id)
+                .map(|s| s.outlet.clone())
+                .unwrap_or_default();
+            view! { <span class="source"><code>{id.clone()}</code>{format!(" {outlet} ")}</span> }
+        })
+        .collect_view();
+    Some(view! {
+        <div class="card" data-testid=format!("headline-{}", h.row_id)>
+            <div class="muted small">{i18n.t(h.label_key)}</div>
+            <div class="figure-value">
+                {format!("{} ", format_value(figure.value, 3))}
+                <span class="unit">{figure.unit}</span>
+            </div>
+            <div class="small">
+                {format!("{} · ", figure.period)}
+                <code>{h.row_id}</code>
+                {meta.needs_caveat().then(|| view! { " " {badge(meta.confidence.slug())} })}
+            </div>
+            <div class="small muted">{sources}</div>
+            <div class="small row">
+                <a href=move || sources_href(location, &target) data-testid="headline-source" on:click=follow>
+                    {i18n.t("overview.source")}
+                </a>
+                {h.link.map(|href| link(href.to_string(), i18n.t(explore_key(href))))}
+            </div>
+        </div>
+    })
+}
+
+/// One of the five battles, as the fact base summarises it.
+pub fn battle_card(b: &'static Battle, i18n: I18n) -> impl IntoView {
+    view! {
+        <article class="card" data-testid=format!("battle-{}", b.n)>
+            <h3 lang="zh-CN">{b.title_zh.clone()}</h3>
+            <p><strong>{b.title_en.clone()}</strong></p>
+            <p>{b.summary_en.clone()}</p>
+            <ul class="small">
+                {b.key_figures.iter().map(|f| view! { <li>{f.clone()}</li> }).collect_view()}
+            </ul>
+            {battle_link(b.n).map(|(href, key)| link(href.to_string(), i18n.t(key)))}
+        </article>
+    }
+}
+
+/// The organisation before and after the 2023 change.
+pub fn org_change(i18n: I18n) -> impl IntoView {
+    view! {
+        <figure class="org" data-testid="org-change" aria-label=i18n.t("overview.org_title")>
+            <div class="card">
+                <strong>{i18n.t("overview.org_before")}</strong>
+                <p>{i18n.t("overview.org_before_detail")}</p>
+                <p class="muted small">{figure_links(["EV-003"])} "· 2021-05"</p>
+            </div>
+            <div class="arrow" aria-hidden="true">"→"</div>
+            <div class="card">
+                <strong>{i18n.t("overview.org_after")}</strong>
+                <ul>
+                    {[
+                        "overview.org_public",
+                        "overview.org_hybrid",
+                        "overview.org_international",
+                    ]
+                        .map(|k| view! { <li>{i18n.t(k)}</li> })
+                        .into_iter()
+                        .collect_view()}
+                </ul>
+                <p class="muted small">{figure_links(["EV-034"])} "· 2023–2024"</p>
+            </div>
+        </figure>
+    }
+}
