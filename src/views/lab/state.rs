@@ -1,5 +1,6 @@
 //! Headless state of the scheduler lab: the whole experiment config, seeds included, read from
 //! and written to the URL. Dropped files are the one part that cannot live in a link.
+//! No browser API here, so the state is tested natively.
 
 use crate::router::QueryMap;
 use crate::url_state::{Notice, Query, to_query};
@@ -323,3 +324,6 @@ impl LabState {
             })
     }
 }
+
+#[cfg(test)]
+mod tests;
