@@ -85,8 +85,11 @@ pub fn ClusterCard(editor: Editor, runner: Runner) -> impl IntoView {
                     {button(Action::ReplaceV100, "lab.replace_v100", "replace-v100")}
                     {button(Action::ResetCluster, "lab.reset_cluster", "reset-cluster")}
                 </div>
-                <div id="lab-groups" hidden=move || !expanded.get()>
-                    <GroupTable editor/>
+                // Mounted only while open: a closed editor costs no elements.
+                <div id="lab-groups">
+                    <Show when=move || expanded.get()>
+                        <GroupTable editor/>
+                    </Show>
                 </div>
             </Show>
             <Dropzone runner kind=FileKind::Nodes/>

@@ -51,6 +51,11 @@ impl Field {
         (Field::GenSeed, "lab.knob.seed"),
     ];
 
+    /// Whether the input takes one number (seeds and model names are text).
+    pub fn is_number(self) -> bool {
+        !matches!(self, Field::Seeds | Field::Model(_))
+    }
+
     /// Test id of the input.
     pub fn testid(self) -> String {
         let group = |name: &str, i: usize| format!("g-{name}-{i}");

@@ -27,8 +27,8 @@ pub fn FieldInput(
     let error_id = move || format!("{}-error", field.get().testid());
     let input = view! {
         <input
-            type="text"
-            inputmode="decimal"
+            type=move || if field.get().is_number() { "number" } else { "text" }
+            step="any"
             size="7"
             data-testid=move || field.get().testid()
             aria-label=move || compact.then(|| label.get())
