@@ -1,7 +1,7 @@
 //! The browser lab's work, kept here so it is pure and tested natively: build the cluster and
 //! the workload from a [`LabRequest`], run every (policy, seed) in chunks, and hand each
-//! message to a callback. The worker binary only moves text and files between this and the
-//! page, so the browser's results are the CLI's.
+//! [`WorkerMsg`] to a callback. The worker binary only decodes the request, reads the files
+//! and posts each message as [`crate::encode`] bytes, so the browser's results are the CLI's.
 
 use crate::capability::CapabilityTable;
 use crate::cluster::Cluster;
@@ -11,10 +11,7 @@ use crate::parse::{parse_nodes, parse_pods, workload_name};
 use crate::preset::expand_groups;
 use crate::replay::{ReplayConfig, ReplaySimulation};
 use crate::synth::generate;
-use crate::wire::{
-    LabMode, LabOp, LabRequest, encode_checked, encode_failed, encode_heat, encode_inflation,
-    encode_progress, encode_replay,
-};
+use crate::wire::{LabMode, LabOp, LabRequest, RunReport, WorkerMsg};
 
 /// Pods (inflation) or event times (replay) per progress message.
 const CHUNK: usize = 1000;
@@ -55,12 +52,15 @@ fn capabilities(req: &LabRequest) -> Result<CapabilityTable, String> {
     Ok(t)
 }
 
-/// Handles one request; every message goes to `post`, the last one is `done` or `err`.
+/// Handles one request; every message goes to `post`, in order. The last one is
+/// [`WorkerMsg::Done`] after a run, [`WorkerMsg::Checked`] after a file check, or
+/// [`WorkerMsg::Failed`] (what: `nodes`, `pods` or `run`) when anything went wrong; a failure
+/// names the file's line and column when the input was at fault.
 pub fn run_lab(
     req: &LabRequest,
     nodes: Option<LabFile>,
     pods: Option<LabFile>,
-    post: &mut dyn FnMut(String),
+    post: &mut dyn FnMut(WorkerMsg),
 ) {
     if let Err(e) = run_inner(req, nodes, pods, post) {
         let what = match req.op {
@@ -68,7 +68,7 @@ pub fn run_lab(
             LabOp::CheckPods => "pods",
             LabOp::Run => "run",
         };
-        post(encode_failed(what, &e));
+        post(WorkerMsg::Failed(what.to_owned(), e));
     }
 }
 
@@ -76,7 +76,7 @@ fn run_inner(
     req: &LabRequest,
     nodes: Option<LabFile>,
     pods: Option<LabFile>,
-    post: &mut dyn FnMut(String),
+    post: &mut dyn FnMut(WorkerMsg),
 ) -> Result<(), String> {
     match req.op {
         LabOp::CheckNodes => {
@@ -94,11 +94,11 @@ fn run_inner(
                     format!("{m}:{gpus}")
                 })
                 .collect();
-            post(encode_checked(
-                "nodes",
+            post(WorkerMsg::Checked(
+                "nodes".to_owned(),
                 c.len() as u64,
                 c.capacity_milli(),
-                &detail.join(","),
+                detail.join(","),
             ));
             return Ok(());
         }
@@ -108,11 +108,11 @@ fn run_inner(
             let timed = p
                 .iter()
                 .all(|x| x.creation_time.is_some() && x.deletion_time.is_some());
-            post(encode_checked(
-                "pods",
+            post(WorkerMsg::Checked(
+                "pods".to_owned(),
                 p.len() as u64,
                 milli,
-                if timed { "timed" } else { "untimed" },
+                if timed { "timed" } else { "untimed" }.to_owned(),
             ));
             return Ok(());
         }
@@ -135,14 +135,21 @@ fn run_inner(
                     let mut sim = Simulation::new(&c, &p, &config).map_err(|e| e.to_string())?;
                     loop {
                         let pr = sim.step(CHUNK);
-                        post(encode_progress(run, pr.done, pr.total));
+                        post(WorkerMsg::Progress {
+                            run,
+                            done: pr.done as u64,
+                            total: pr.total as u64,
+                        });
                         if pr.is_finished() {
                             break;
                         }
                     }
-                    post(encode_inflation(run, &sim.result()));
+                    post(WorkerMsg::Run(Box::new(RunReport::inflation(
+                        run,
+                        &sim.result(),
+                    ))));
                     if k == 0 {
-                        post(encode_heat(policy, &sim.node_usage()));
+                        post(WorkerMsg::heat(policy, &sim.node_usage()));
                     }
                 }
                 LabMode::Replay => {
@@ -157,17 +164,24 @@ fn run_inner(
                         ReplaySimulation::new(&c, &p, &config).map_err(|e| e.to_string())?;
                     while !sim.is_done() {
                         let pr = sim.step(CHUNK);
-                        post(encode_progress(run, pr.done, pr.total));
+                        post(WorkerMsg::Progress {
+                            run,
+                            done: pr.done as u64,
+                            total: pr.total as u64,
+                        });
                     }
-                    post(encode_replay(run, &sim.result()));
+                    post(WorkerMsg::Run(Box::new(RunReport::replay(
+                        run,
+                        &sim.result(),
+                    ))));
                     if k == 0 {
-                        post(encode_heat(policy, &sim.node_usage()));
+                        post(WorkerMsg::heat(policy, &sim.node_usage()));
                     }
                 }
             }
             run += 1;
         }
     }
-    post("done".to_owned());
+    post(WorkerMsg::Done);
     Ok(())
 }

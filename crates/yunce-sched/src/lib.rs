@@ -64,8 +64,4 @@ pub use replay::{
 pub use rng::{Pcg32, Stream};
 pub use synth::{MAX_SYNTH_PODS, SynthConfig, generate};
 pub use typical::{POPULARITY_THRESHOLD_PCT, TypicalPod, TypicalPods};
-pub use wire::{
-    LabMode, LabOp, LabRequest, RunReport, WorkerMsg, decode_message, decode_request,
-    encode_checked, encode_failed, encode_heat, encode_inflation, encode_progress, encode_replay,
-    encode_request,
-};
+pub use wire::{LabMode, LabOp, LabRequest, RunReport, WorkerMsg, decode, encode};

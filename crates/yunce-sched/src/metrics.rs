@@ -3,6 +3,7 @@
 use crate::model::PodClass;
 use crate::parse::ParseError;
 use crate::policy::Policy;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -27,7 +28,7 @@ pub struct EventRecord {
 }
 
 /// One point of the discrete curve. Values are `None` when no pod arrived near that percent.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CurvePoint {
     /// Arrived workload, percent of GPU capacity.
     pub arrived_pct: u32,
@@ -129,7 +130,7 @@ pub fn discretize(
 }
 
 /// Allocation of one GPU model at the end of a run.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ModelAlloc {
     /// Model name.
     pub model: String,
@@ -153,7 +154,7 @@ impl ModelAlloc {
 }
 
 /// Outcome of one inflation run (one policy, one seed).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RunResult {
     /// Policy used.
     pub policy: Policy,

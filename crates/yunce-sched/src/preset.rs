@@ -7,13 +7,14 @@
 //! per-seed tie-breaks differ from a run on the trace file; the composition is identical.
 
 use crate::model::{MAX_GPUS_PER_NODE, NodeSpec};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The most nodes an edited cluster may have.
 pub const MAX_PRESET_NODES: u64 = 50_000;
 
 /// A number of identical nodes.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NodeGroup {
     /// GPU model name.
     pub model: String,

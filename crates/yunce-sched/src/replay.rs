@@ -9,11 +9,12 @@ use crate::metrics::ModelAlloc;
 use crate::model::PodSpec;
 use crate::policy::Policy;
 use crate::typical::TypicalPods;
+use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
 
 /// How the waiting queue is served.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum QueueKind {
     /// Strict first-in first-out: a blocked head blocks everyone behind it.
     Fifo,
@@ -67,7 +68,7 @@ impl ReplayConfig {
 }
 
 /// The cluster at one time.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReplaySample {
     /// Seconds from the start of the trace.
     pub time: u64,
@@ -82,7 +83,7 @@ pub struct ReplaySample {
 }
 
 /// Queueing delay statistics over pods that started, seconds.
-#[derive(Clone, Copy, Debug, PartialEq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Default, Serialize, Deserialize)]
 pub struct DelayStats {
     /// Pods that started.
     pub started: usize,
@@ -101,7 +102,7 @@ pub struct DelayStats {
 }
 
 /// Outcome of one replay.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReplayResult {
     /// Policy used.
     pub policy: Policy,

@@ -9,12 +9,13 @@
 use crate::cluster::SimError;
 use crate::model::{MILLI_PER_GPU, PodSpec};
 use crate::rng::{Pcg32, Stream};
+use serde::{Deserialize, Serialize};
 
 /// The most pods a synthetic workload may have.
 pub const MAX_SYNTH_PODS: usize = 200_000;
 
 /// Knobs of the generator. Shares are percentages.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SynthConfig {
     /// Pods to generate.
     pub pods: usize,

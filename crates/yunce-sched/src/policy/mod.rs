@@ -9,13 +9,14 @@ mod simple;
 use crate::cluster::{Cluster, ClusterState, Shape};
 use crate::rng::Pcg32;
 use crate::typical::TypicalPods;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 pub(crate) use fgd::fgd_score;
 pub(crate) use simple::{best_fit_score, clustering_score, dot_product_score, packing_score};
 
 /// A node-scoring policy.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Policy {
     /// Random-fit: a random feasible node, a random fitting GPU.
     Random,
