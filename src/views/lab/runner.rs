@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::JsValue;
-use yunce_sched::{LabOp, Policy, WorkerMsg, encode_request};
+use yunce_sched::{LabOp, LabRequest, Policy, WorkerMsg};
 
 /// Which dropped file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,6 +76,8 @@ pub struct Runner {
     check: StoredValue<Option<Job>, LocalStorage>,
     /// Counts runs and checks, so a finished job never drops a newer one.
     generations: StoredValue<[u32; 2]>,
+    /// The lab's owner: a job's listeners belong to it, so they go when the lab unmounts.
+    owner: StoredValue<Option<Owner>>,
 }
 
 fn file_value(slot: RwSignal<Option<Accepted>, LocalStorage>) -> JsValue {
@@ -118,6 +120,7 @@ impl Runner {
             job: StoredValue::new_local(None),
             check: StoredValue::new_local(None),
             generations: StoredValue::new([0, 0]),
+            owner: StoredValue::new(Owner::current()),
         };
         // A changed setting makes a running comparison stale: cancel it.
         Effect::new(move |_| {
@@ -188,6 +191,19 @@ impl Runner {
         self.generations.get_value()[i]
     }
 
+    fn start(
+        self,
+        request: &LabRequest,
+        nodes: &JsValue,
+        pods: &JsValue,
+        on_msg: impl Fn(WorkerMsg) + 'static,
+    ) -> Result<Job, String> {
+        match self.owner.get_value() {
+            Some(owner) => owner.with(|| worker::start(request, nodes, pods, on_msg)),
+            None => worker::start(request, nodes, pods, on_msg),
+        }
+    }
+
     fn run(self) {
         self.job.set_value(None);
         let generation = self.next_generation(false);
@@ -235,13 +251,9 @@ impl Runner {
             }
             WorkerMsg::Checked(..) => {}
         };
-        let request = encode_request(&st.request(LabOp::Run));
-        match worker::start(
-            &request,
-            &file_value(self.nodes),
-            &file_value(self.pods),
-            on_msg,
-        ) {
+        let request = st.request(LabOp::Run);
+        let (nodes, pods) = (file_value(self.nodes), file_value(self.pods));
+        match self.start(&request, &nodes, &pods, on_msg) {
             Ok(job) => self.job.set_value(Some(job)),
             Err(e) => {
                 self.run_error.set(Some(e));
@@ -259,7 +271,7 @@ impl Runner {
             FileKind::Nodes => LabOp::CheckNodes,
             FileKind::Pods => LabOp::CheckPods,
         };
-        let request = encode_request(&self.state.get_untracked().request(op));
+        let request = self.state.get_untracked().request(op);
         let name = file.name();
         let keep = file.clone();
         let on_msg = move |msg| {
@@ -280,7 +292,7 @@ impl Runner {
             FileKind::Nodes => (JsValue::from(file), JsValue::NULL),
             FileKind::Pods => (JsValue::NULL, JsValue::from(file)),
         };
-        match worker::start(&request, &nodes, &pods, on_msg) {
+        match self.start(&request, &nodes, &pods, on_msg) {
             Ok(job) => self.check.set_value(Some(job)),
             Err(e) => self.file_error.set(Some(e)),
         }

@@ -1,10 +1,12 @@
 //! The page's side of the simulation worker: one worker per job, spawned only when a run or a
 //! file check needs it, given one request, and terminated when the job ends or is cancelled.
+//! Requests and answers are `yunce_sched`'s serde types as postcard bytes (`Uint8Array`).
 
+use js_sys::Uint8Array;
 use leptos::ev;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{MessageEvent, Worker};
-use yunce_sched::{WorkerMsg, decode_message};
+use yunce_sched::{LabRequest, WorkerMsg};
 
 /// One running job. Dropping it terminates the worker, which is how a run is cancelled.
 pub struct Job {
@@ -23,26 +25,30 @@ impl Drop for Job {
 /// passes every decoded message to `on_msg`. A worker that stops with an error reports
 /// `Failed("run", …)`.
 pub fn start(
-    request: &str,
+    request: &LabRequest,
     nodes: &JsValue,
     pods: &JsValue,
     on_msg: impl Fn(WorkerMsg) + 'static,
 ) -> Result<Job, String> {
     let worker = crate::components::worker::spawn("worker")?;
     let on_msg = std::rc::Rc::new(on_msg);
-    let payload = js_sys::Array::of3(&JsValue::from_str(request), nodes, pods);
+    let bytes = Uint8Array::from(yunce_sched::encode(request).as_slice());
+    let payload = js_sys::Array::of3(&bytes, nodes, pods);
     let target = worker.clone();
     let handler = on_msg.clone();
     let stop_messages = listen(&worker, ev::message, move |event: MessageEvent| {
-        let Some(text) = event.data().as_string() else {
-            return;
-        };
-        // The worker loads its wasm first; a message sent before that would be lost.
-        if text == "ready" {
+        let data = event.data();
+        // The worker loads its wasm first and then says "ready"; a request sent before that
+        // would be lost.
+        if data.as_string().is_some_and(|s| s == "ready") {
             let _ = target.post_message(&payload);
-        } else if let Some(msg) = decode_message(&text) {
-            handler(msg);
+            return;
         }
+        let msg = match data.dyn_into::<Uint8Array>() {
+            Ok(bytes) => yunce_sched::decode::<WorkerMsg>(&bytes.to_vec()),
+            Err(_) => Err("the worker sent something other than bytes".into()),
+        };
+        handler(msg.unwrap_or_else(|e| WorkerMsg::Failed("run".into(), e)));
     });
     let stop_errors = listen(&worker, ev::error, move |_| {
         on_msg(WorkerMsg::Failed(
