@@ -183,7 +183,7 @@ pub fn ResultsPanel(editor: Editor, runner: Runner) -> impl IntoView {
     view! {
         <section class="lab-results" node_ref=node aria-labelledby="lab-results-title">
             <h2 id="lab-results-title">{move || i18n.t("lab.results")}</h2>
-            <Show when=move || mode.get().is_some() fallback=move || view! { <p class="muted">{i18n.t("lab.no_results")}</p> }>
+            <Show when=move || mode.get().is_some() fallback=move || view! { <p class="muted">{move || i18n.t("lab.no_results")}</p> }>
                 <Show when=move || stale.get()>
                     <p class="notice" data-testid="stale" role="status">{move || i18n.t("lab.stale")}</p>
                 </Show>
