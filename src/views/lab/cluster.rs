@@ -130,8 +130,9 @@ fn GroupTable(editor: Editor) -> impl IntoView {
                         on:click=move |ev| {
                             // The row and this button go away: focus the next row's remove
                             // button, or "add" after the last row, before the row is removed.
+                            // The target, not currentTarget: Leptos delegates clicks.
                             let next = ev
-                                .current_target()
+                                .target()
                                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                                 .and_then(|b| b.closest("tr").ok().flatten())
                                 .and_then(|tr| tr.next_element_sibling())
