@@ -171,7 +171,9 @@ mod tests {
                 s.split_once('.').is_some_and(|(area, rest)| {
                     areas.contains(&area)
                         && !rest.is_empty()
-                        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c))
+                        && s.chars().all(|c| {
+                            c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c)
+                        })
                 })
             })
             .map(str::to_string)
@@ -184,7 +186,10 @@ mod tests {
         let mut areas: Vec<&str> = en.iter().filter_map(|(k, _)| k.split('.').next()).collect();
         areas.dedup();
         let mut files = Vec::new();
-        rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+        rust_files(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut files,
+        );
         assert!(files.len() > 10, "the app's sources were not found");
         let mut missing = Vec::new();
         for file in files {

@@ -30,12 +30,12 @@ pub struct RunConfig {
 }
 
 impl RunConfig {
-    /// The paper's settings for one policy and seed.
+    /// The paper's settings for one policy and seed ([`crate::defaults::TUNE`]).
     pub fn new(policy: Policy, seed: u64) -> Self {
         Self {
             policy,
             seed,
-            tune: 1.3,
+            tune: crate::defaults::TUNE,
             capabilities: CapabilityTable::default(),
             workload: "default".to_owned(),
         }

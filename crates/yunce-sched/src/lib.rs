@@ -21,6 +21,7 @@
 
 mod capability;
 mod cluster;
+pub mod defaults;
 mod engine;
 mod inflation;
 mod lab;

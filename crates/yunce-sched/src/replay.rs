@@ -3,6 +3,7 @@
 
 use crate::capability::CapabilityTable;
 use crate::cluster::{Cluster, ClusterState, Placement, SimError};
+use crate::defaults;
 use crate::engine::Engine;
 use crate::inflation::{NodeUsage, Progress, ShapeTable, model_alloc, node_usage};
 use crate::metrics::ModelAlloc;
@@ -53,16 +54,17 @@ pub struct ReplayConfig {
 }
 
 impl ReplayConfig {
-    /// Defaults: FIFO queue, hourly samples, no compression.
+    /// The shared defaults ([`crate::defaults`]): FIFO queue, hourly samples, arrivals
+    /// compressed 2,000 times ([`crate::defaults::COMPRESS`] says why).
     pub fn new(policy: Policy, seed: u64) -> Self {
         Self {
             policy,
-            queue: QueueKind::Fifo,
+            queue: defaults::QUEUE,
             seed,
             capabilities: CapabilityTable::default(),
             workload: "default".to_owned(),
-            sample_secs: 3600,
-            time_compression: 1.0,
+            sample_secs: defaults::SAMPLE_SECS,
+            time_compression: defaults::COMPRESS,
         }
     }
 }

@@ -15,10 +15,11 @@
 //! [`crate::write_curve_csv`] or [`crate::write_replay_csv`], the functions the CLI calls, so
 //! the browser's export equals the CLI's for the same config, byte for byte.
 
+use crate::defaults;
 use crate::inflation::NodeUsage;
 use crate::metrics::{CurvePoint, ModelAlloc, RunResult};
 use crate::policy::Policy;
-use crate::preset::NodeGroup;
+use crate::preset::{NodeGroup, openb_preset};
 use crate::replay::{DelayStats, QueueKind, ReplayResult, ReplaySample};
 use crate::synth::SynthConfig;
 use serde::de::DeserializeOwned;
@@ -84,6 +85,26 @@ pub struct LabRequest {
     pub groups: Vec<NodeGroup>,
     /// The workload generator when no pod file is sent.
     pub synth: SynthConfig,
+}
+
+impl Default for LabRequest {
+    /// A run with the shared experiment defaults ([`crate::defaults`]) on the built-in openb
+    /// cluster ([`crate::openb_preset`]) with the calibrated synthetic workload
+    /// ([`SynthConfig::default`]) and no capability overrides.
+    fn default() -> Self {
+        Self {
+            op: LabOp::Run,
+            mode: defaults::MODE,
+            policies: defaults::POLICIES.to_vec(),
+            seeds: defaults::SEEDS.to_vec(),
+            tune: defaults::TUNE,
+            queue: defaults::QUEUE,
+            compress: defaults::COMPRESS,
+            capabilities: Vec::new(),
+            groups: openb_preset(),
+            synth: SynthConfig::default(),
+        }
+    }
 }
 
 /// One finished run as the page sees it.

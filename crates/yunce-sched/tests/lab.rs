@@ -335,3 +335,21 @@ fn bad_files_give_row_errors() {
         vec![WorkerMsg::Checked("pods".into(), 1, 500, "untimed".into())]
     );
 }
+
+#[test]
+fn one_set_of_defaults() {
+    let r = LabRequest::default();
+    assert_eq!(r.op, LabOp::Run);
+    assert_eq!(r.mode, defaults::MODE);
+    assert_eq!(r.policies, Policy::ALL);
+    assert_eq!(r.seeds, [42]);
+    assert_eq!((r.tune, r.compress), (1.3, 2000.0));
+    assert_eq!(r.queue, QueueKind::Fifo);
+    assert_eq!(r.groups, openb_preset());
+    assert_eq!(r.synth, SynthConfig::default());
+    let replay = ReplayConfig::new(Policy::Fgd, 42);
+    assert_eq!(replay.time_compression, r.compress);
+    assert_eq!(replay.queue, r.queue);
+    assert_eq!(replay.sample_secs, defaults::SAMPLE_SECS);
+    assert_eq!(RunConfig::new(Policy::Fgd, 42).tune, r.tune);
+}

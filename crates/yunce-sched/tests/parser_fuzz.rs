@@ -1,7 +1,7 @@
-//! Random and mutated input never makes the parsers panic.
+//! Random and mutated input never makes the parsers panic (proptest), and bad input gets
+//! errors that name the line and column.
 
-mod common;
-
+use proptest::prelude::*;
 use yunce_sched::{parse_nodes, parse_pods, summarize_csv};
 
 const VALID_PODS: &str = "name,cpu_milli,memory_mib,num_gpu,gpu_milli,gpu_spec,qos,pod_phase,creation_time,deletion_time,scheduled_time
@@ -12,43 +12,71 @@ openb-pod-0002,8000,0,0,0,,BE,Pending,5,9,
 const VALID_NODES: &str = "sn,cpu_milli,memory_mib,gpu,model\nopenb-node-0000,64000,262144,2,P100\nopenb-node-0001,96000,393216,8,G2\n";
 const ALPHABET: &[u8] = b"0123456789,|-\n\r\" .abcnNeE-+_\xff";
 
-fn mutate(rng: &mut yunce_sched::Pcg32, base: &str) -> String {
+/// One edit of the input: replace, remove or insert a byte, or cut the rest.
+#[derive(Clone, Debug)]
+enum Edit {
+    Replace(prop::sample::Index, u8),
+    Remove(prop::sample::Index),
+    Insert(prop::sample::Index, u8),
+    Truncate(prop::sample::Index),
+}
+
+fn byte() -> impl Strategy<Value = u8> {
+    prop::sample::select(ALPHABET)
+}
+
+fn edits() -> impl Strategy<Value = Vec<Edit>> {
+    let edit = prop_oneof![
+        (any::<prop::sample::Index>(), byte()).prop_map(|(i, b)| Edit::Replace(i, b)),
+        any::<prop::sample::Index>().prop_map(Edit::Remove),
+        (any::<prop::sample::Index>(), byte()).prop_map(|(i, b)| Edit::Insert(i, b)),
+        any::<prop::sample::Index>().prop_map(Edit::Truncate),
+    ];
+    prop::collection::vec(edit, 1..7)
+}
+
+fn mutate(base: &str, edits: &[Edit]) -> String {
     let mut bytes = base.as_bytes().to_vec();
-    for _ in 0..1 + rng.below(6) {
+    for e in edits {
         if bytes.is_empty() {
             break;
         }
-        let i = rng.below(bytes.len() as u32) as usize;
-        match rng.below(4) {
-            0 => bytes[i] = ALPHABET[rng.below(ALPHABET.len() as u32) as usize],
-            1 => {
-                bytes.remove(i);
+        match e {
+            Edit::Replace(i, b) => {
+                let i = i.index(bytes.len());
+                bytes[i] = *b;
             }
-            2 => bytes.insert(i, ALPHABET[rng.below(ALPHABET.len() as u32) as usize]),
-            _ => bytes.truncate(i),
+            Edit::Remove(i) => {
+                bytes.remove(i.index(bytes.len()));
+            }
+            Edit::Insert(i, b) => bytes.insert(i.index(bytes.len()), *b),
+            Edit::Truncate(i) => bytes.truncate(i.index(bytes.len())),
         }
     }
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
-#[test]
-fn parsers_never_panic() {
-    let mut rng = common::rng(7);
-    for _ in 0..20_000 {
-        let pods = mutate(&mut rng, VALID_PODS);
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(10_000))]
+
+    #[test]
+    fn mutated_files_never_panic(pod_edits in edits(), node_edits in edits()) {
+        let pods = mutate(VALID_PODS, &pod_edits);
         if let Err(e) = parse_pods(&pods) {
-            assert!(e.line >= 1);
-            assert!(!e.to_string().is_empty());
+            prop_assert!(e.line >= 1);
+            prop_assert!(!e.to_string().is_empty());
         }
-        let nodes = mutate(&mut rng, VALID_NODES);
+        let nodes = mutate(VALID_NODES, &node_edits);
         let _ = parse_nodes(&nodes);
         let _ = summarize_csv(&nodes);
-        let len = rng.below(200) as usize;
-        let noise: String = (0..len)
-            .map(|_| ALPHABET[rng.below(ALPHABET.len() as u32) as usize] as char)
-            .collect();
+    }
+
+    #[test]
+    fn noise_never_panics(noise in prop::collection::vec(byte(), 0..200)) {
+        let noise = String::from_utf8_lossy(&noise);
         let _ = parse_pods(&noise);
         let _ = parse_nodes(&noise);
+        let _ = summarize_csv(&noise);
     }
 }
 

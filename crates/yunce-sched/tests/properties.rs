@@ -1,31 +1,35 @@
-//! Properties over random clusters and workloads, for all six policies.
+//! Properties over random clusters and workloads (proptest strategies in `common`), for all
+//! six policies. The simulations draw their own randomness from the engine's PCG streams,
+//! seeded by the generated `seed`; proptest only chooses the inputs, and shrinks a failing
+//! cluster and workload to a small one.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 
+use proptest::prelude::*;
 use yunce_sched::{
-    Cluster, MILLI_PER_GPU, Policy, QueueKind, ReplayConfig, ReplaySimulation, RunConfig,
-    Simulation, write_curve_csv,
+    Cluster, MILLI_PER_GPU, NodeSpec, PodSpec, Policy, QueueKind, ReplayConfig, ReplaySimulation,
+    RunConfig, Simulation, write_curve_csv,
 };
 
-fn check_run(seed: u64) {
-    let mut rng = common::rng(seed);
-    let n_nodes = 5 + rng.below(40) as usize;
-    let nodes = common::random_nodes(&mut rng, n_nodes);
-    let n_pods = 50 + rng.below(300) as usize;
-    let pods = common::random_pods(&mut rng, n_pods);
-    let Ok(cluster) = Cluster::new(&nodes, true) else {
+/// A cluster with at least one GPU (others say nothing about placement).
+fn gpu_cluster(nodes: &[NodeSpec]) -> Option<Cluster> {
+    Cluster::new(nodes, true)
+        .ok()
+        .filter(|c| c.total_gpus() > 0)
+}
+
+fn check_run(nodes: &[NodeSpec], pods: &[PodSpec], seed: u64, tune: f64, chunk: usize) {
+    let Some(cluster) = gpu_cluster(nodes) else {
         return;
     };
-    if cluster.total_gpus() == 0 {
-        return;
-    }
     for policy in Policy::ALL {
         let mut cfg = RunConfig::new(policy, seed);
-        cfg.tune = [0.0, 0.5, 1.3, 2.0][(seed % 4) as usize];
-        let Ok(mut sim) = Simulation::new(&cluster, &pods, &cfg) else {
+        cfg.tune = tune;
+        let Ok(mut sim) = Simulation::new(&cluster, pods, &cfg) else {
             continue;
         };
-        while !sim.step(37).is_finished() {}
+        while !sim.step(chunk).is_finished() {}
         let c = sim.cluster();
         let specs = c.node_specs();
         let usage = sim.node_usage();
@@ -110,91 +114,113 @@ fn check_run(seed: u64) {
     }
 }
 
-#[test]
-fn invariants_hold_on_random_workloads() {
-    for seed in 0..40 {
-        check_run(seed);
-    }
-}
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
 
-#[test]
-fn same_seed_gives_identical_csv() {
-    let mut rng = common::rng(99);
-    let nodes = common::random_nodes(&mut rng, 30);
-    let pods = common::random_pods(&mut rng, 400);
-    let cluster = Cluster::new(&nodes, true).unwrap();
-    for policy in Policy::ALL {
-        let csv = |seed| {
-            let r =
-                yunce_sched::run_inflation(&cluster, &pods, &RunConfig::new(policy, seed)).unwrap();
-            let mut s = String::new();
-            write_curve_csv(&mut s, &r);
-            s
-        };
-        assert_eq!(csv(5), csv(5), "{policy}");
-        // Chunked stepping gives the same result as one run.
-        let mut sim = Simulation::new(&cluster, &pods, &RunConfig::new(policy, 5)).unwrap();
-        while !sim.step(1).is_finished() {}
-        let mut s = String::new();
-        write_curve_csv(&mut s, &sim.result());
-        assert_eq!(s, csv(5));
+    #[test]
+    fn invariants_hold_on_random_workloads(
+        nodes in common::nodes(5..45),
+        pods in common::pods(50..350),
+        seed in any::<u64>(),
+        tune in prop::sample::select(&[0.0, 0.5, 1.3, 2.0][..]),
+        chunk in 1usize..100,
+    ) {
+        check_run(&nodes, &pods, seed, tune, chunk);
     }
-}
 
-#[test]
-fn replay_keeps_invariants_and_is_deterministic() {
-    for seed in 0..10 {
-        let mut rng = common::rng(1000 + seed);
-        let nodes = common::random_nodes(&mut rng, 10);
-        let pods = common::random_pods(&mut rng, 300);
-        let Ok(cluster) = Cluster::new(&nodes, true) else {
-            continue;
+    #[test]
+    fn same_seed_gives_identical_csv(
+        nodes in common::nodes(10..30),
+        pods in common::pods(100..400),
+        seed in any::<u64>(),
+        chunk in 1usize..20,
+    ) {
+        let Some(cluster) = gpu_cluster(&nodes) else {
+            return Ok(());
         };
-        if cluster.total_gpus() == 0 {
-            continue;
-        }
         for policy in Policy::ALL {
-            for queue in [QueueKind::Fifo, QueueKind::Backfill] {
-                let cfg = ReplayConfig {
-                    policy,
-                    queue,
-                    seed,
-                    capabilities: Default::default(),
-                    workload: "t".into(),
-                    sample_secs: 500,
-                    time_compression: 1.0 + (seed % 3) as f64,
-                };
-                let mut sim = ReplaySimulation::new(&cluster, &pods, &cfg).unwrap();
-                while !sim.is_done() {
-                    sim.step(7);
-                }
-                let r = sim.result();
-                for u in sim.node_usage() {
-                    assert!(u.gpu_used_milli.iter().all(|&g| g <= MILLI_PER_GPU));
-                }
-                // Everything departs in the end.
-                assert!(
-                    sim.node_usage()
-                        .iter()
-                        .all(|u| u.gpu_used_milli.iter().all(|&g| g == 0) && u.cpu_used_milli == 0)
-                );
-                assert_eq!(
-                    r.delays.started + r.pods_unschedulable + r.pods_never_started,
-                    pods.len()
-                );
-                assert!(
-                    r.samples
-                        .iter()
-                        .all(|s| (0.0..=100.0 + 1e-9).contains(&s.gpu_alloc_pct))
-                );
-                assert!(
-                    r.delays.p50 <= r.delays.p90
-                        && r.delays.p90 <= r.delays.p99
-                        && r.delays.p99 <= r.delays.max
-                );
-                let again = yunce_sched::run_replay(&cluster, &pods, &cfg).unwrap();
-                assert_eq!(again, r);
+            let csv = |seed| {
+                let r = yunce_sched::run_inflation(&cluster, &pods, &RunConfig::new(policy, seed))
+                    .unwrap();
+                let mut s = String::new();
+                write_curve_csv(&mut s, &r);
+                s
+            };
+            let once = csv(seed);
+            prop_assert_eq!(&once, &csv(seed), "{}", policy);
+            // Chunked stepping gives the same result as one run.
+            let mut sim = Simulation::new(&cluster, &pods, &RunConfig::new(policy, seed)).unwrap();
+            while !sim.step(chunk).is_finished() {}
+            let mut s = String::new();
+            write_curve_csv(&mut s, &sim.result());
+            prop_assert_eq!(s, once);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    #[test]
+    fn replay_keeps_invariants_and_is_deterministic(
+        nodes in common::nodes(10),
+        pods in common::pods(300),
+        seed in any::<u64>(),
+        compression in 1.0f64..3.0,
+        chunk in 1usize..20,
+    ) {
+        check_replay(&nodes, &pods, seed, compression, chunk);
+    }
+}
+
+fn check_replay(nodes: &[NodeSpec], pods: &[PodSpec], seed: u64, compression: f64, chunk: usize) {
+    let Some(cluster) = gpu_cluster(nodes) else {
+        return;
+    };
+    for policy in Policy::ALL {
+        for queue in [QueueKind::Fifo, QueueKind::Backfill] {
+            let cfg = ReplayConfig {
+                policy,
+                queue,
+                seed,
+                capabilities: Default::default(),
+                workload: "t".into(),
+                sample_secs: 500,
+                time_compression: compression,
+            };
+            let mut sim = ReplaySimulation::new(&cluster, pods, &cfg).unwrap();
+            while !sim.is_done() {
+                sim.step(chunk);
             }
+            let r = sim.result();
+            for u in sim.node_usage() {
+                assert!(u.gpu_used_milli.iter().all(|&g| g <= MILLI_PER_GPU));
+            }
+            // Everything departs in the end.
+            assert!(
+                sim.node_usage()
+                    .iter()
+                    .all(|u| u.gpu_used_milli.iter().all(|&g| g == 0) && u.cpu_used_milli == 0)
+            );
+            assert_eq!(
+                r.delays.started + r.pods_unschedulable + r.pods_never_started,
+                pods.len()
+            );
+            assert!(
+                r.samples
+                    .iter()
+                    .all(|s| (0.0..=100.0 + 1e-9).contains(&s.gpu_alloc_pct))
+            );
+            assert!(
+                r.delays.p50 <= r.delays.p90
+                    && r.delays.p90 <= r.delays.p99
+                    && r.delays.p99 <= r.delays.max
+            );
+            let again = yunce_sched::run_replay(&cluster, pods, &cfg).unwrap();
+            assert_eq!(
+                again, r,
+                "{policy} {queue:?}: chunked replay differs from one run"
+            );
         }
     }
 }

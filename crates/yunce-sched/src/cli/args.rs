@@ -1,171 +1,277 @@
-//! Options of `yunce-sched run`.
+//! The command line, declared with clap's derive API. Defaults come from
+//! [`yunce_sched::defaults`], shared with the engine and the browser lab.
 
-use yunce_sched::{CapabilityTable, Policy};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::fmt;
+use yunce_sched::{CapabilityTable, LabMode, Policy, QueueKind, defaults};
 
-/// Experiment kind.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    Inflation,
-    Replay,
+/// The most seeds one `A..B` range may hold.
+const MAX_SEED_RANGE: u64 = 10_000;
+
+/// GPU-sharing scheduling experiments (FGD and five baselines) on the Alibaba openb trace.
+#[derive(Debug, Parser)]
+#[command(
+    name = "yunce-sched",
+    arg_required_else_help = true,
+    after_help = "policies: random, dotprod, clustering, packing, bestfit, fgd (or all); \
+                  seeds A..B is inclusive"
+)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Runs the inflation or replay experiment and writes a CSV; the summary goes to stdout.
+    Run(RunCmd),
+    /// Prints the summary table of a CSV written by `run`.
+    Summary(SummaryCmd),
+}
+
+/// Options of `run`. Numeric options take negative numbers as values, so that `--tune -1`
+/// is reported as a bad tune rather than an unknown flag.
+#[derive(Debug, clap::Args)]
+pub struct RunCmd {
+    /// Node list (openb_node_list_*.csv).
+    #[arg(long, value_name = "FILE")]
+    nodes: String,
+    /// Pod list (openb_pod_list_*.csv).
+    #[arg(long, value_name = "FILE")]
+    pods: String,
+    /// Output CSV.
+    #[arg(long, value_name = "FILE.csv")]
+    out: String,
+    /// Policies, comma-separated, or all.
+    #[arg(long = "policy", value_name = "NAME,...|all", value_parser = parse_policies,
+          default_value_t = Policies(defaults::POLICIES.to_vec()))]
+    policies: Policies,
+    /// Seeds: A..B (inclusive) or a comma list.
+    #[arg(long, allow_negative_numbers = true, value_name = "A..B|A,B,...", value_parser = parse_seeds,
+          default_value_t = Seeds(defaults::SEEDS.to_vec()))]
+    seeds: Seeds,
+    /// Inflation target, times the GPU capacity.
+    #[arg(long, allow_negative_numbers = true, value_parser = parse_tune, default_value_t = defaults::TUNE)]
+    tune: f64,
+    /// Experiment kind.
+    #[arg(long, value_enum, default_value_t = ModeArg::from(defaults::MODE))]
+    mode: ModeArg,
+    /// Replay queue(s).
+    #[arg(long, value_enum, default_value_t = QueueArg::from(defaults::QUEUE))]
+    queue: QueueArg,
+    /// Replay: spacing of the time series, seconds.
+    #[arg(long, allow_negative_numbers = true, value_name = "SECS", value_parser = parse_sample_secs,
+          default_value_t = defaults::SAMPLE_SECS)]
+    sample_secs: u64,
+    /// Replay: divide arrival times by K (lifetimes kept) to raise the load.
+    #[arg(long, allow_negative_numbers = true, value_name = "K", value_parser = parse_compress,
+          default_value_t = defaults::COMPRESS)]
+    compress: f64,
+    /// Capability factors on top of the defaults.
+    #[arg(long, value_name = "MODEL=FACTOR,...", value_parser = CapabilityTable::with_overrides)]
+    capability: Option<CapabilityTable>,
+    /// Worker threads [default: the available cores].
+    #[arg(long, allow_negative_numbers = true, value_name = "N", value_parser = parse_threads)]
+    threads: Option<usize>,
+}
+
+/// Options of `summary`.
+#[derive(Debug, clap::Args)]
+pub struct SummaryCmd {
+    /// A CSV written by `run`.
+    #[arg(value_name = "FILE.csv", required_unless_present = "input")]
+    file: Option<String>,
+    /// The same, as an option.
+    #[arg(long = "in", value_name = "FILE.csv", conflicts_with = "file")]
+    input: Option<String>,
+}
+
+impl SummaryCmd {
+    /// The CSV to read.
+    pub fn path(&self) -> &str {
+        self.file.as_deref().or(self.input.as_deref()).unwrap_or("")
+    }
 }
 
 /// Parsed `run` options.
 #[derive(Clone, Debug)]
 pub struct Args {
+    /// Node list path.
     pub nodes: String,
+    /// Pod list path.
     pub pods: String,
+    /// Policies in report order.
     pub policies: Vec<Policy>,
+    /// Seeds.
     pub seeds: Vec<u64>,
+    /// Inflation target.
     pub tune: f64,
+    /// Output CSV path.
     pub out: String,
-    pub mode: Mode,
-    pub queues: Vec<yunce_sched::QueueKind>,
+    /// Experiment kind.
+    pub mode: LabMode,
+    /// Replay queues, one run each.
+    pub queues: Vec<QueueKind>,
+    /// Replay sample spacing, seconds.
     pub sample_secs: u64,
+    /// Replay time compression.
     pub compress: f64,
+    /// Capability table.
     pub capabilities: CapabilityTable,
+    /// Worker threads.
     pub threads: usize,
 }
 
-fn parse_seeds(s: &str) -> Result<Vec<u64>, String> {
-    let num = |x: &str| {
-        x.trim()
-            .parse::<u64>()
-            .map_err(|_| format!("--seeds: {x:?} is not a non-negative integer"))
-    };
-    if let Some((a, b)) = s.split_once("..") {
-        let (a, b) = (num(a)?, num(b.trim_start_matches('='))?);
-        if b < a || b - a >= 10_000 {
-            return Err(format!(
-                "--seeds: range {s:?} must be A..B with A <= B and at most 10000 seeds"
-            ));
+impl From<RunCmd> for Args {
+    fn from(c: RunCmd) -> Self {
+        Args {
+            nodes: c.nodes,
+            pods: c.pods,
+            policies: c.policies.0,
+            seeds: c.seeds.0,
+            tune: c.tune,
+            out: c.out,
+            mode: match c.mode {
+                ModeArg::Inflation => LabMode::Inflation,
+                ModeArg::Replay => LabMode::Replay,
+            },
+            queues: match c.queue {
+                QueueArg::Fifo => vec![QueueKind::Fifo],
+                QueueArg::Backfill => vec![QueueKind::Backfill],
+                QueueArg::Both => vec![QueueKind::Fifo, QueueKind::Backfill],
+            },
+            sample_secs: c.sample_secs,
+            compress: c.compress,
+            capabilities: c.capability.unwrap_or_default(),
+            threads: c
+                .threads
+                .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from)),
         }
-        Ok((a..=b).collect())
-    } else {
-        s.split(',').map(num).collect()
     }
 }
 
-impl Args {
-    /// Parses the arguments after `run`.
-    pub fn parse(argv: &[String]) -> Result<Self, String> {
-        let mut a = Args {
-            nodes: String::new(),
-            pods: String::new(),
-            policies: Vec::new(),
-            seeds: vec![42],
-            tune: 1.3,
-            out: String::new(),
-            mode: Mode::Inflation,
-            queues: vec![
-                yunce_sched::QueueKind::Fifo,
-                yunce_sched::QueueKind::Backfill,
-            ],
-            sample_secs: 3600,
-            compress: 1.0,
-            capabilities: CapabilityTable::default(),
-            threads: std::thread::available_parallelism().map_or(1, usize::from),
-        };
-        let mut it = argv.iter();
-        while let Some(flag) = it.next() {
-            let mut value = || {
-                it.next()
-                    .cloned()
-                    .ok_or_else(|| format!("{flag} needs a value"))
-            };
-            match flag.as_str() {
-                "--nodes" => a.nodes = value()?,
-                "--pods" => a.pods = value()?,
-                "--out" => a.out = value()?,
-                "--policy" => {
-                    let v = value()?;
-                    a.policies = if v == "all" {
-                        Policy::ALL.to_vec()
-                    } else {
-                        v.split(',')
-                            .map(|p| {
-                                Policy::from_name(p.trim())
-                                    .ok_or_else(|| format!("--policy: unknown policy {p:?}"))
-                            })
-                            .collect::<Result<_, _>>()?
-                    };
-                }
-                "--seeds" => a.seeds = parse_seeds(&value()?)?,
-                "--tune" => {
-                    let v = value()?;
-                    a.tune = v
-                        .parse()
-                        .ok()
-                        .filter(|t: &f64| t.is_finite() && *t >= 0.0)
-                        .ok_or_else(|| format!("--tune: {v:?} is not a non-negative number"))?;
-                }
-                "--mode" => {
-                    a.mode = match value()?.as_str() {
-                        "inflation" => Mode::Inflation,
-                        "replay" => Mode::Replay,
-                        m => {
-                            return Err(format!(
-                                "--mode: expected inflation or replay, found {m:?}"
-                            ));
-                        }
-                    }
-                }
-                "--queue" => {
-                    a.queues = match value()?.as_str() {
-                        "fifo" => vec![yunce_sched::QueueKind::Fifo],
-                        "backfill" => vec![yunce_sched::QueueKind::Backfill],
-                        "both" => vec![
-                            yunce_sched::QueueKind::Fifo,
-                            yunce_sched::QueueKind::Backfill,
-                        ],
-                        q => {
-                            return Err(format!(
-                                "--queue: expected fifo, backfill or both, found {q:?}"
-                            ));
-                        }
-                    }
-                }
-                "--sample-secs" => {
-                    let v = value()?;
-                    a.sample_secs =
-                        v.parse().ok().filter(|s| *s > 0).ok_or_else(|| {
-                            format!("--sample-secs: {v:?} is not a positive integer")
-                        })?;
-                }
-                "--compress" => {
-                    let v = value()?;
-                    a.compress = v
-                        .parse()
-                        .ok()
-                        .filter(|k: &f64| k.is_finite() && *k >= 1.0)
-                        .ok_or_else(|| format!("--compress: {v:?} is not a number >= 1"))?;
-                }
-                "--capability" => {
-                    a.capabilities = CapabilityTable::with_overrides(&value()?)
-                        .map_err(|e| format!("--capability: {e}"))?
-                }
-                "--threads" => {
-                    let v = value()?;
-                    a.threads = v
-                        .parse()
-                        .ok()
-                        .filter(|t| *t > 0)
-                        .ok_or_else(|| format!("--threads: {v:?} is not a positive integer"))?;
-                }
-                other => return Err(format!("unknown option {other:?}")),
-            }
+/// `--mode`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum ModeArg {
+    /// The paper's experiment: pods arrive and never leave, up to `--tune` × capacity.
+    Inflation,
+    /// Pods arrive at their creation time and leave after their lifetime; a queue.
+    Replay,
+}
+
+impl From<LabMode> for ModeArg {
+    fn from(m: LabMode) -> Self {
+        match m {
+            LabMode::Inflation => ModeArg::Inflation,
+            LabMode::Replay => ModeArg::Replay,
         }
-        for (name, v) in [
-            ("--nodes", &a.nodes),
-            ("--pods", &a.pods),
-            ("--out", &a.out),
-        ] {
-            if v.is_empty() {
-                return Err(format!("{name} is required"));
-            }
-        }
-        if a.policies.is_empty() {
-            return Err("--policy is required".to_owned());
-        }
-        Ok(a)
     }
 }
+
+/// `--queue`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum QueueArg {
+    /// Strict first-in first-out.
+    Fifo,
+    /// FIFO, but later pods that fit may start.
+    Backfill,
+    /// One run with each.
+    Both,
+}
+
+impl From<QueueKind> for QueueArg {
+    fn from(q: QueueKind) -> Self {
+        match q {
+            QueueKind::Fifo => QueueArg::Fifo,
+            QueueKind::Backfill => QueueArg::Backfill,
+        }
+    }
+}
+
+/// `--policy`: policies in the order given.
+#[derive(Clone, Debug, PartialEq)]
+struct Policies(Vec<Policy>);
+
+impl fmt::Display for Policies {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0 == Policy::ALL {
+            return f.write_str("all");
+        }
+        let names: Vec<&str> = self.0.iter().map(|p| p.name()).collect();
+        f.write_str(&names.join(","))
+    }
+}
+
+fn parse_policies(s: &str) -> Result<Policies, String> {
+    if s == "all" {
+        return Ok(Policies(Policy::ALL.to_vec()));
+    }
+    s.split(',')
+        .map(|p| Policy::from_name(p.trim()).ok_or_else(|| format!("unknown policy {p:?}")))
+        .collect::<Result<_, _>>()
+        .map(Policies)
+}
+
+/// `--seeds`.
+#[derive(Clone, Debug, PartialEq)]
+struct Seeds(Vec<u64>);
+
+impl fmt::Display for Seeds {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let seeds: Vec<String> = self.0.iter().map(u64::to_string).collect();
+        f.write_str(&seeds.join(","))
+    }
+}
+
+fn parse_seeds(s: &str) -> Result<Seeds, String> {
+    let num = |x: &str| {
+        x.trim()
+            .parse::<u64>()
+            .map_err(|_| format!("{x:?} is not a non-negative integer"))
+    };
+    if let Some((a, b)) = s.split_once("..") {
+        let (a, b) = (num(a)?, num(b.trim_start_matches('='))?);
+        if b < a || b - a >= MAX_SEED_RANGE {
+            return Err(format!(
+                "range {s:?} must be A..B with A <= B and at most {MAX_SEED_RANGE} seeds"
+            ));
+        }
+        Ok(Seeds((a..=b).collect()))
+    } else {
+        s.split(',').map(num).collect::<Result<_, _>>().map(Seeds)
+    }
+}
+
+fn parse_tune(s: &str) -> Result<f64, String> {
+    s.parse()
+        .ok()
+        .filter(|t: &f64| t.is_finite() && *t >= 0.0)
+        .ok_or_else(|| format!("{s:?} is not a non-negative number"))
+}
+
+fn parse_compress(s: &str) -> Result<f64, String> {
+    s.parse()
+        .ok()
+        .filter(|k: &f64| k.is_finite() && *k >= 1.0)
+        .ok_or_else(|| format!("{s:?} is not a number >= 1"))
+}
+
+fn parse_sample_secs(s: &str) -> Result<u64, String> {
+    s.parse()
+        .ok()
+        .filter(|v| *v > 0)
+        .ok_or_else(|| format!("{s:?} is not a positive integer"))
+}
+
+fn parse_threads(s: &str) -> Result<usize, String> {
+    s.parse()
+        .ok()
+        .filter(|v| *v > 0)
+        .ok_or_else(|| format!("{s:?} is not a positive integer"))
+}
+
+#[cfg(test)]
+#[path = "args_tests.rs"]
+mod tests;

@@ -1,10 +1,10 @@
 //! The `run` and `summary` subcommands.
 
-use super::args::{Args, Mode};
+use super::args::Args;
 use std::sync::Mutex;
 use std::time::Instant;
 use yunce_sched::{
-    CURVE_CSV_HEADER, Cluster, Policy, RunConfig, RunResult, parse_nodes, parse_pods,
+    CURVE_CSV_HEADER, Cluster, LabMode, Policy, RunConfig, RunResult, parse_nodes, parse_pods,
     render_summary, summarize, summarize_csv, workload_name, write_curve_csv,
 };
 
@@ -65,8 +65,8 @@ pub fn run(a: &Args) -> Result<(), String> {
         pods.len()
     );
     match a.mode {
-        Mode::Inflation => run_inflation(a, &cluster, &pods, &workload),
-        Mode::Replay => super::run_replay::run(a, &cluster, &pods, &workload),
+        LabMode::Inflation => run_inflation(a, &cluster, &pods, &workload),
+        LabMode::Replay => super::run_replay::run(a, &cluster, &pods, &workload),
     }
 }
 
@@ -129,12 +129,7 @@ fn run_inflation(
     Ok(())
 }
 
-pub fn summary(argv: &[String]) -> Result<(), String> {
-    let path = match argv {
-        [p] => p,
-        [flag, p] if flag == "--in" => p,
-        _ => return Err("usage: yunce-sched summary FILE.csv".to_owned()),
-    };
+pub fn summary(path: &str) -> Result<(), String> {
     let rows = summarize_csv(&read(path)?).map_err(|e| format!("{path}: {e}"))?;
     print!("{}", render_summary(&rows));
     Ok(())
