@@ -173,3 +173,10 @@ fn row_keys_follow_edits_removals_and_additions() {
     assert_eq!(added.keys[..14], expected[..]);
     assert_eq!(added.keys[14], 15, "a new row gets a new key");
 }
+
+#[test]
+fn defaults_are_the_shared_experiment_defaults() {
+    let request = LabState::default().request(LabOp::Run);
+    assert_eq!(request, LabRequest::default());
+    assert_eq!(request.compress, yunce_sched::defaults::COMPRESS);
+}
