@@ -15,9 +15,12 @@ async function openLab(page, query = "") {
   await page.goto(`/lab${query}`);
   await ready(page);
   await expect(page.locator("main h1")).toHaveText(/Scheduler lab/);
-  // The lab's UI module loads lazily; act only once it has loaded and rendered.
-  await page.waitForLoadState("networkidle");
   await expect(page.getByTestId("run")).toBeVisible();
+}
+
+/** The test id of the focused element, or its tag name when it has none. */
+async function focused(page) {
+  return page.evaluate(() => document.activeElement?.dataset?.testid ?? document.activeElement?.tagName);
 }
 
 /** Records main-thread long tasks (Long Tasks API) from now on. */
@@ -39,18 +42,18 @@ async function allocations(page) {
 }
 
 test("run a comparison: progress, cancel, run again; fast, responsive, heat map", async ({ page }) => {
-  // Other views load neither the lab's UI module nor its worker.
+  // Other views do not load the lab's worker.
   await page.goto("/");
   await ready(page);
   const first = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
-  expect(first.filter((n) => /lazy|worker/.test(n))).toEqual([]);
+  expect(first.filter((n) => /worker/.test(n))).toEqual([]);
   await openLab(page);
   // The worker's wasm is not loaded until the lab runs.
   const early = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
   expect(early.some((n) => n.includes("worker"))).toBe(false);
 
   await page.getByTestId("run").click();
-  await expect(page.getByTestId("progress"), await page.locator("#lab-root").innerText())
+  await expect(page.getByTestId("progress"), await page.locator(".lab").innerText())
     .toHaveAttribute("data-running", "true");
   await expect(page.getByTestId("progress").locator("progress")).toHaveCount(6);
   await page.getByTestId("cancel").click();
@@ -200,4 +203,100 @@ test("changing a setting cancels the running comparison; several seeds give spre
   // Mean, best and worst seed for each of the three policies.
   await expect(page.getByTestId("unallocated").locator("rect.bar")).toHaveCount(9);
   await expect(page.getByTestId("lab-summary")).toContainText("–");
+});
+
+test("on a 1280x800 screen the Run button and the first results show without scrolling", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openLab(page);
+  await expect(page.getByTestId("run")).toBeInViewport();
+  await expect(page.getByTestId("cluster-toggle")).toHaveAttribute("aria-expanded", "false");
+  await page.getByTestId("run").click();
+  await expect(page.getByTestId("elapsed")).toBeInViewport({ timeout: 30_000 });
+  await expect(page.getByTestId("run")).toBeInViewport();
+  // The cluster editor opens as a compact table, one row per node shape, and closes again.
+  await page.getByTestId("cluster-toggle").click();
+  await expect(page.getByTestId("cluster-toggle")).toHaveAttribute("aria-expanded", "true");
+  await expect(page.locator("#lab-groups tbody tr")).toHaveCount(15);
+  await page.getByTestId("cluster-toggle").click();
+  await expect(page.locator("#lab-groups tbody tr")).toHaveCount(0);
+  await expect(page.getByTestId("cluster-toggle")).toBeFocused();
+});
+
+test("typing in a field updates the lab in place: no remount, focus stays", async ({ page }) => {
+  await openLab(page);
+  await page.evaluate(() => {
+    window.__lab = document.querySelector(".lab");
+    window.__share = document.querySelector("[data-testid='knob-share']");
+  });
+  const share = page.getByTestId("knob-share");
+  await share.click();
+  await share.fill("60");
+  await share.press("Tab");
+  await expect(page).toHaveURL(/sh=60/);
+  expect(await focused(page)).toBe("knob-multi");
+  await page.getByTestId("knob-multi").fill("2");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/mg=2/);
+  expect(await focused(page)).toBe("knob-multi");
+  const same = await page.evaluate(() => ({
+    lab: window.__lab === document.querySelector(".lab") && window.__lab.isConnected,
+    share: window.__share === document.querySelector("[data-testid='knob-share']"),
+  }));
+  expect(same).toEqual({ lab: true, share: true });
+  // A refused value stays on screen with an error; the URL keeps the last good value.
+  await share.fill("");
+  await share.press("Tab");
+  await expect(share).toHaveAttribute("aria-invalid", "true");
+  await expect(page).toHaveURL(/sh=60/);
+  expect(await focused(page)).toBe("knob-multi");
+});
+
+test("a policy toggle and Run keep focus on the control", async ({ page }) => {
+  await openLab(page, "?p=bestfit,fgd&s=42..43&n=30000");
+  await page.getByTestId("policy-random").click();
+  await expect(page.getByTestId("policy-random")).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByTestId("policy-random")).toBeFocused();
+  await page.keyboard.press("Tab");
+  expect(await focused(page)).toBe("policy-dotprod");
+  await page.keyboard.press("Space");
+  await expect(page.getByTestId("policy-dotprod")).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByTestId("policy-dotprod")).toBeFocused();
+
+  await page.getByTestId("run").focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("progress")).toHaveAttribute("data-running", "true");
+  await expect(page.getByTestId("run")).toBeFocused();
+  await page.keyboard.press("Tab");
+  expect(await focused(page)).toBe("cancel");
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("run-status")).toContainText("Cancelled");
+});
+
+test("removing a node group focuses the next row's remove button, or Add after the last row", async ({ page }) => {
+  await openLab(page);
+  await page.getByTestId("cluster-toggle").click();
+  const model4 = await page.getByTestId("g-model-4").inputValue();
+  const gpus4 = await page.getByTestId("g-gpus-4").inputValue();
+  await page.getByTestId("remove-3").click();
+  await expect(page.locator("#lab-groups tbody tr")).toHaveCount(14);
+  // The old fifth row is now the fourth, and its remove button has focus.
+  expect(await focused(page)).toBe("remove-3");
+  await expect(page.getByTestId("g-model-3")).toHaveValue(model4);
+  await expect(page.getByTestId("g-gpus-3")).toHaveValue(gpus4);
+  await page.keyboard.press("Tab");
+  expect(await focused(page)).toBe("g-model-4");
+
+  // A committed edit in a row keeps focus in the table.
+  await page.getByTestId("g-count-4").fill("5");
+  await page.getByTestId("g-count-4").press("Tab");
+  await expect(page).toHaveURL(/cl=/);
+  expect(await focused(page)).toBe("g-cap-4");
+
+  await page.getByTestId("remove-13").click();
+  await expect(page.locator("#lab-groups tbody tr")).toHaveCount(13);
+  expect(await focused(page)).toBe("add-chip");
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#lab-groups tbody tr")).toHaveCount(14);
+  await expect(page.getByTestId("g-model-13")).toHaveValue("H20");
+  expect(await focused(page)).toBe("add-chip");
 });

@@ -1,14 +1,17 @@
-//! The scheduler lab's Web Worker: a second binary that Trunk builds as a classic worker
-//! (`worker-*.js` + `worker-*_bg.wasm`), loaded only when the lab first needs it.
+//! The scheduler lab's Web Worker: a second binary that Trunk builds as a classic worker, loaded
+//! only when the lab first needs it.
 //!
-//! It takes `[request text, node File | null, pod File | null]`, reads the files with
-//! `FileReaderSync` (the page never reads them), and hands everything to
-//! [`yunce_sched::run_lab`], posting each text message it produces. It uses no Leptos.
-//! Cancelling is the page terminating the worker, so the run loop needs no yield points.
+//! It takes `[request bytes, node File | null, pod File | null]`, reads the files with
+//! `FileReaderSync` (the page never reads them), decodes the [`LabRequest`] and hands
+//! everything to [`yunce_sched::run_lab`], posting each [`WorkerMsg`] as postcard bytes (a
+//! `Uint8Array` whose buffer is transferred, not copied). It uses no Leptos. Cancelling is the
+//! page terminating the worker, so the run loop needs no yield points.
 
+use js_sys::Uint8Array;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
+use yunce_sched::{LabOp, LabRequest, WorkerMsg};
 
 fn read(value: &JsValue) -> Result<Option<(String, String)>, String> {
     let Some(file) = value.dyn_ref::<File>() else {
@@ -21,29 +24,41 @@ fn read(value: &JsValue) -> Result<Option<(String, String)>, String> {
     Ok(Some((file.name(), text)))
 }
 
+fn post(scope: &DedicatedWorkerGlobalScope, msg: &WorkerMsg) {
+    let bytes = Uint8Array::from(yunce_sched::encode(msg).as_slice());
+    let transfer = js_sys::Array::of1(&bytes.buffer());
+    let _ = scope.post_message_with_transfer(&bytes, &transfer);
+}
+
+fn request(data: &js_sys::Array) -> Result<LabRequest, String> {
+    let bytes = data
+        .get(0)
+        .dyn_into::<Uint8Array>()
+        .map_err(|_| "the request is not bytes".to_string())?;
+    yunce_sched::decode(&bytes.to_vec())
+}
+
 fn handle(scope: &DedicatedWorkerGlobalScope, event: &MessageEvent) {
-    let mut post = |text: String| {
-        let _ = scope.post_message(&JsValue::from_str(&text));
-    };
     let data = js_sys::Array::from(&event.data());
-    let request = data.get(0).as_string().unwrap_or_default();
-    let files = (read(&data.get(1)), read(&data.get(2)));
-    let (nodes, pods) = match files {
-        (Ok(n), Ok(p)) => (n, p),
-        (Err(e), _) | (_, Err(e)) => {
-            post(yunce_sched::encode_failed("run", &e));
-            return;
-        }
+    let req = match request(&data) {
+        Ok(req) => req,
+        Err(e) => return post(scope, &WorkerMsg::Failed("run".into(), e)),
     };
-    match yunce_sched::decode_request(&request) {
-        Ok(req) => yunce_sched::run_lab(
-            &req,
-            nodes.as_ref().map(|(n, t)| (n.as_str(), t.as_str())),
-            pods.as_ref().map(|(n, t)| (n.as_str(), t.as_str())),
-            &mut post,
-        ),
-        Err(e) => post(yunce_sched::encode_failed("run", &e)),
-    }
+    let what = match req.op {
+        LabOp::CheckNodes => "nodes",
+        LabOp::CheckPods => "pods",
+        LabOp::Run => "run",
+    };
+    let (nodes, pods) = match (read(&data.get(1)), read(&data.get(2))) {
+        (Ok(n), Ok(p)) => (n, p),
+        (Err(e), _) | (_, Err(e)) => return post(scope, &WorkerMsg::Failed(what.into(), e)),
+    };
+    yunce_sched::run_lab(
+        &req,
+        nodes.as_ref().map(|(n, t)| (n.as_str(), t.as_str())),
+        pods.as_ref().map(|(n, t)| (n.as_str(), t.as_str())),
+        &mut |msg| post(scope, &msg),
+    );
 }
 
 fn main() {
@@ -56,6 +71,7 @@ fn main() {
     scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.
     handler.forget();
-    // Messages sent before this point were not seen: the page waits for this word.
+    // Messages sent before this point were not seen: the page waits for this word, the one
+    // message that is not postcard bytes.
     let _ = scope.post_message(&JsValue::from_str("ready"));
 }

@@ -1,66 +1,69 @@
 //! The scheduler lab view: compare FGD and five baselines on the openb cluster or your own.
 //!
-//! Its UI is a separate wasm module (`src/bin/lab_lazy.rs`, sources in `ui/`) that this view
-//! loads the first time `/lab` opens, and its simulations run in a Web Worker
-//! (`src/bin/worker.rs`) that the module starts only when the lab runs. So the lab costs the
-//! main bundle only this file and its locale text. The view renders the heading at once,
-//! then hands `#lab-root` to the module, and asks it to re-render after every URL or
-//! language change (the module writes the URL through `history` plus a `popstate` event,
-//! which the router follows).
+//! The experiment lives in the URL (`state.rs`, edited through `edit.rs`); the view mounts
+//! once and updates in place when the URL changes, so an edit keeps focus. Simulations run in
+//! a Web Worker (`src/bin/worker.rs`) that `runner.rs` spawns only when a run or a file check
+//! needs it; the page renders what the worker sends (`model.rs` derives the figures).
 
+mod cluster;
+mod controls;
+mod edit;
+mod field;
+mod files;
+mod heat;
+mod model;
+mod results;
+mod runner;
+mod state;
+mod text;
+mod worker;
+
+use crate::components::notices::UrlNotices;
 use crate::i18n::use_i18n;
-use crate::router::use_location;
+use crate::router::{Location, QueryMap, use_location};
+use edit::{Action, Field};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::*;
+use runner::Runner;
+use state::LabState;
+use wasm_bindgen::JsValue;
+use yunce_sched::Policy;
 
-/// Where the page keeps the lab module's exports. Trunk's no-modules build declares
-/// `wasm_bindgen` as a global `let`, which is not a property of `window`, so a one-line
-/// script copies it here and starts the module.
-const GLOBAL: &str = "yunceLab";
-const START: &str =
-    "window.yunceLab = wasm_bindgen; wasm_bindgen({ module_or_path: '/lab_lazy_bg.wasm' });";
-
-fn global() -> Option<js_sys::Object> {
-    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str(GLOBAL))
-        .ok()
-        .and_then(|g| g.dyn_into().ok())
+/// Writes edits of the lab state to the URL, which the view follows.
+#[derive(Clone, Copy)]
+pub struct Editor {
+    /// The state read from the URL.
+    pub state: Memo<LabState>,
+    location: Location,
 }
 
-/// Calls an export of the lab module; `false` when the module is not loaded yet.
-fn call(name: &str) -> bool {
-    let f = global()
-        .and_then(|g| js_sys::Reflect::get(&g, &JsValue::from_str(name)).ok())
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    match f {
-        Some(f) => f.call0(&JsValue::NULL).is_ok(),
-        None => false,
+impl Editor {
+    /// Applies a button's action.
+    pub fn apply(self, action: Action) {
+        let mut next = self.state.get_untracked();
+        next.apply(action);
+        self.write(&next);
     }
-}
 
-/// Loads the lab module once; its start function renders into `#lab-root`.
-fn load() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    if doc.get_element_by_id("lab-module").is_some() {
-        return;
-    }
-    let Ok(script) = doc.create_element("script") else {
-        return;
-    };
-    let _ = script.set_attribute("id", "lab-module");
-    let _ = script.set_attribute("src", "/lab_lazy.js");
-    let start = doc.clone();
-    let onload = Closure::once_into_js(move || {
-        if let (Ok(s), Some(head)) = (start.create_element("script"), start.head()) {
-            s.set_text_content(Some(START));
-            let _ = head.append_child(&s);
+    /// Sets a field from text; `false` (and no change) when the text is not a valid value.
+    pub fn set(self, field: Field, text: &str) -> bool {
+        let mut next = self.state.get_untracked();
+        let ok = next.set(field, text);
+        if ok {
+            self.write(&next);
         }
-    });
-    let _ = script.add_event_listener_with_callback("load", onload.unchecked_ref());
-    if let Some(head) = doc.head() {
-        let _ = head.append_child(&script);
+        ok
+    }
+
+    fn write(self, next: &LabState) {
+        let query = next.to_query();
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let url = format!("/lab{query}");
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+        }
+        let parsed = QueryMap::parse(&query);
+        if self.location.query.with_untracked(|q| *q != parsed) {
+            self.location.query.set(parsed);
+        }
     }
 }
 
@@ -68,21 +71,58 @@ fn load() {
 #[component]
 pub fn LabView() -> impl IntoView {
     let i18n = use_i18n();
-    let query = use_location().query;
-    Effect::new(move |_| {
-        query.track();
-        i18n.lang.track();
-        if !call("lab_refresh") {
-            load();
-        }
-    });
-    on_cleanup(|| {
-        call("lab_unmount");
-    });
+    let location = use_location();
+    let parsed = Memo::new(move |_| location.query.with(LabState::from_query));
+    let state = Memo::new(move |_| parsed.with(|(s, _)| s.clone()));
+    let notices = Memo::new(move |_| parsed.with(|(_, n)| n.clone()));
+    let editor = Editor { state, location };
+    let runner = Runner::new(state);
     view! {
-        <div class="lab" id="lab-root">
+        <div class="lab">
             <h1>{move || i18n.t("lab.title")}</h1>
-            <p class="muted">{move || i18n.t("lab.loading")}</p>
+            <p class="muted">{move || i18n.t("lab.lede")}</p>
+            <UrlNotices notices/>
+            <div class="lab-setup">
+                <cluster::ClusterCard editor runner/>
+                <controls::WorkloadCard editor runner/>
+                <controls::RunCard editor runner/>
+            </div>
+            <controls::ProgressList runner/>
+            <results::ResultsPanel editor runner/>
+            <p class="small cite" data-testid="lab-cite">{move || i18n.t("lab.cite")}</p>
+            <p class="muted small">{move || i18n.t("lab.workload_note")}</p>
+            <Explanations/>
         </div>
+    }
+}
+
+/// How each policy and metric works.
+#[component]
+fn Explanations() -> impl IntoView {
+    let i18n = use_i18n();
+    let metrics = [
+        ("lab.metric.alloc", "lab.explain.alloc"),
+        ("lab.metric.unalloc", "lab.explain.unalloc"),
+        ("lab.metric.frag", "lab.explain.frag"),
+        ("lab.metric.failed", "lab.explain.failed"),
+        ("lab.metric.weighted", "lab.explain.weighted"),
+        ("lab.metric.delay", "lab.explain.delay"),
+    ];
+    let entries = Policy::ALL
+        .into_iter()
+        .map(|p| (text::policy_key(p), text::policy_note_key(p)))
+        .chain(metrics)
+        .map(|(term, note)| {
+            view! {
+                <dt>{move || i18n.t(term)}</dt>
+                <dd>{move || i18n.t(note)}</dd>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="card lab-explain" data-testid="lab-explain">
+            <summary>{move || i18n.t("lab.explain.title")}</summary>
+            <dl>{entries}</dl>
+        </details>
     }
 }

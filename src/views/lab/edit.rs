@@ -1,6 +1,6 @@
 //! Headless edits of the lab state: every input is a [`Field`] set from text, every button an
-//! [`Action`]. One generic input and one generic button render them all, which keeps the lab's
-//! share of the main bundle small (each distinct Leptos view shape costs code).
+//! [`Action`]. [`RowKeys`] gives the cluster editor's rows stable keys, so a keyed list keeps
+//! a row's elements (and the focus in them) while the rows around it change.
 
 use super::state::{LabState, Tab, format_seeds, parse_seeds};
 use yunce_sched::{DEFAULT_CAPABILITIES, LabMode, NodeGroup, Policy, QueueKind, valid_model_name};
@@ -50,6 +50,11 @@ impl Field {
         (Field::Cpu, "lab.knob.cpu"),
         (Field::GenSeed, "lab.knob.seed"),
     ];
+
+    /// Whether the input takes one number (seeds and model names are text).
+    pub fn is_number(self) -> bool {
+        !matches!(self, Field::Seeds | Field::Model(_))
+    }
 
     /// Test id of the input.
     pub fn testid(self) -> String {
@@ -281,6 +286,57 @@ impl LabState {
             Action::Queue(q) => Some(self.queue == q),
             Action::Tab(t) => Some(self.tab == t),
             _ => None,
+        }
+    }
+}
+
+/// Stable keys for the node groups: a group keeps its key while it is edited, and the groups
+/// around a removed or added one keep theirs.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RowKeys {
+    groups: Vec<NodeGroup>,
+    /// One key per group, in group order.
+    pub keys: Vec<u32>,
+    next: u32,
+}
+
+impl RowKeys {
+    /// The keys for `groups`, following the previous keys where the groups still match.
+    pub fn follow(previous: Option<&RowKeys>, groups: &[NodeGroup]) -> RowKeys {
+        let Some(prev) = previous else {
+            let n = groups.len() as u32;
+            return RowKeys {
+                groups: groups.to_vec(),
+                keys: (0..n).collect(),
+                next: n,
+            };
+        };
+        let mut next = prev.next;
+        let mut fresh = || {
+            next += 1;
+            next - 1
+        };
+        let keys = if groups.len() == prev.groups.len() {
+            // Same length: an edit in place, every row keeps its key.
+            prev.keys.clone()
+        } else {
+            // Rows were removed or added: match unchanged groups in order, new ones get new keys.
+            let mut from = 0;
+            groups
+                .iter()
+                .map(|g| match prev.groups[from..].iter().position(|p| p == g) {
+                    Some(k) => {
+                        from += k + 1;
+                        prev.keys[from - 1]
+                    }
+                    None => fresh(),
+                })
+                .collect()
+        };
+        RowKeys {
+            groups: groups.to_vec(),
+            keys,
+            next,
         }
     }
 }

@@ -1,11 +1,12 @@
 //! Headless state of the scheduler lab: the whole experiment config, seeds included, read from
 //! and written to the URL. Dropped files are the one part that cannot live in a link.
+//! No browser API here, so the state is tested natively.
 
 use crate::router::QueryMap;
 use crate::url_state::{Notice, Query, to_query};
 use yunce_sched::{
     LabMode, LabOp, LabRequest, NodeGroup, Policy, QueueKind, SynthConfig, format_groups,
-    openb_preset, parse_groups, valid_model_name,
+    parse_groups, valid_model_name,
 };
 
 /// The most seeds one run may have.
@@ -87,18 +88,25 @@ pub struct LabState {
 }
 
 impl Default for LabState {
+    /// The shared experiment defaults of `yunce_sched::defaults`, through the worker
+    /// request's default, so the URL, the worker and the CLI agree.
     fn default() -> Self {
+        let r = LabRequest::default();
+        let tab = match r.mode {
+            LabMode::Inflation => Tab::Alloc,
+            LabMode::Replay => Tab::Queue,
+        };
         Self {
-            policies: Policy::ALL.to_vec(),
-            seeds: vec![42],
-            mode: LabMode::Inflation,
-            tune: 1.3,
-            queue: QueueKind::Fifo,
-            compress: 2000.0,
-            groups: openb_preset(),
-            caps: Vec::new(),
-            synth: SynthConfig::default(),
-            tab: Tab::Alloc,
+            policies: r.policies,
+            seeds: r.seeds,
+            mode: r.mode,
+            tune: r.tune,
+            queue: r.queue,
+            compress: r.compress,
+            groups: r.groups,
+            caps: r.capabilities,
+            synth: r.synth,
+            tab,
         }
     }
 }
@@ -323,3 +331,6 @@ impl LabState {
             })
     }
 }
+
+#[cfg(test)]
+mod tests;

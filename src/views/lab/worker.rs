@@ -1,0 +1,85 @@
+//! The page's side of the simulation worker: one worker per job, spawned only when a run or a
+//! file check needs it, given one request, and terminated when the job ends or is cancelled.
+//! Requests and answers are `yunce_sched`'s serde types as postcard bytes (`Uint8Array`).
+
+use js_sys::Uint8Array;
+use leptos::ev;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{MessageEvent, Worker};
+use yunce_sched::{LabRequest, WorkerMsg};
+
+/// One running job. Dropping it terminates the worker, which is how a run is cancelled.
+pub struct Job {
+    worker: Worker,
+    stop_listening: Box<dyn Fn()>,
+}
+
+impl Drop for Job {
+    fn drop(&mut self) {
+        (self.stop_listening)();
+        self.worker.terminate();
+    }
+}
+
+/// Starts a worker, sends `[request, nodes file, pods file]` once it says it is ready, and
+/// passes every decoded message to `on_msg`. A worker that stops with an error reports
+/// `Failed("run", …)`.
+pub fn start(
+    request: &LabRequest,
+    nodes: &JsValue,
+    pods: &JsValue,
+    on_msg: impl Fn(WorkerMsg) + 'static,
+) -> Result<Job, String> {
+    let worker = crate::components::worker::spawn("worker")?;
+    let on_msg = std::rc::Rc::new(on_msg);
+    let bytes = Uint8Array::from(yunce_sched::encode(request).as_slice());
+    let payload = js_sys::Array::of3(&bytes, nodes, pods);
+    let target = worker.clone();
+    let handler = on_msg.clone();
+    let stop_messages = listen(&worker, ev::message, move |event: MessageEvent| {
+        let data = event.data();
+        // The worker loads its wasm first and then says "ready"; a request sent before that
+        // would be lost.
+        if data.as_string().is_some_and(|s| s == "ready") {
+            let _ = target.post_message(&payload);
+            return;
+        }
+        let msg = match data.dyn_into::<Uint8Array>() {
+            Ok(bytes) => yunce_sched::decode::<WorkerMsg>(&bytes.to_vec()),
+            Err(_) => Err("the worker sent something other than bytes".into()),
+        };
+        handler(msg.unwrap_or_else(|e| WorkerMsg::Failed("run".into(), e)));
+    });
+    let stop_errors = listen(&worker, ev::error, move |_| {
+        on_msg(WorkerMsg::Failed(
+            "run".into(),
+            "the worker stopped with an error".into(),
+        ))
+    });
+    Ok(Job {
+        worker,
+        stop_listening: Box::new(move || {
+            stop_messages();
+            stop_errors();
+        }),
+    })
+}
+
+// leptos-use 0.20 marks its umbrella re-exports deprecated in favour of its micro crates.
+#[allow(deprecated)]
+fn listen<E: ev::EventDescriptor + 'static>(
+    worker: &Worker,
+    event: E,
+    handler: impl FnMut(E::EventType) + 'static,
+) -> impl Fn() + 'static {
+    let target: web_sys::EventTarget = worker.clone().into();
+    leptos_use::use_event_listener(target, event, handler)
+}
+
+/// Milliseconds since the page loaded, for the run timer and the heat-map timing.
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
