@@ -53,9 +53,10 @@ pub fn export_svg(layout: &Layout) -> String {
 pub fn ChartDownloads(
     #[prop(into)] layout: Signal<Layout>,
     #[prop(into)] stem: Signal<String>,
-    prefix: &'static str,
+    #[prop(into)] prefix: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let (svg_id, png_id) = (format!("{prefix}svg"), format!("{prefix}png"));
     let save_svg = move |_| {
         let svg = export_svg(&layout.get_untracked());
         save_text(
@@ -75,10 +76,10 @@ pub fn ChartDownloads(
         );
     };
     view! {
-        <button type="button" data-testid=format!("{prefix}svg") on:click=save_svg>
+        <button type="button" data-testid=svg_id on:click=save_svg>
             {move || i18n.t("download.svg")}
         </button>
-        <button type="button" data-testid=format!("{prefix}png") on:click=save_image>
+        <button type="button" data-testid=png_id on:click=save_image>
             {move || i18n.t("download.png")}
         </button>
     }

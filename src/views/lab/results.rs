@@ -9,24 +9,32 @@ use super::model::{self, CLASSES, Results};
 use super::runner::Runner;
 use super::state::Tab;
 use super::text::{class_key, policy_key, tab_key};
-use crate::components::chart::Chart;
-use crate::components::download::{save_png, save_text};
+use crate::components::chart::{Chart, ChartDownloads};
+use crate::components::download::save_text;
 use crate::i18n::{I18n, use_i18n};
 use leptos::html;
 use leptos::prelude::*;
-use yunce_chart::{ChartKind, ChartSpec, Palette, layout, to_svg};
+use yunce_chart::{ChartKind, ChartSpec, layout};
 use yunce_sched::Policy;
 
-/// A chart spec derived from the last results; an empty chart while there are none.
+/// A chart spec derived from the last results, with the trace's citation as its source
+/// line; an empty chart while there are none.
 fn derived(
     runner: Runner,
     make: impl Fn(&Results) -> ChartSpec + Send + Sync + 'static,
 ) -> Signal<ChartSpec> {
+    let i18n = use_i18n();
     Signal::derive(move || {
+        let source = i18n.t("lab.chart_source").to_string();
         runner.results.with(|r| match r {
-            Some(r) => make(r),
+            Some(r) => ChartSpec {
+                source,
+                ..make(r)
+            },
             None => ChartSpec {
                 title: String::new(),
+                subtitle: String::new(),
+                source,
                 x_labels: Vec::new(),
                 series: Vec::new(),
                 y_unit: String::new(),
@@ -39,44 +47,15 @@ fn derived(
     })
 }
 
-fn dark() -> bool {
-    crate::theme::is_dark(
-        use_context::<RwSignal<crate::theme::ThemeChoice>>()
-            .map(|t| t.get_untracked())
-            .unwrap_or(crate::theme::ThemeChoice::System),
-    )
-}
-
 /// A live chart with its SVG and PNG downloads; `name` is the test id and the file stem.
 #[component]
 fn LabChart(spec: Signal<ChartSpec>, name: &'static str) -> impl IntoView {
-    let i18n = use_i18n();
-    let is_dark = dark();
-    let svg = move || {
-        let palette = if is_dark {
-            Palette::dark()
-        } else {
-            Palette::light()
-        };
-        let l = layout(&spec.get_untracked());
-        (to_svg(&l, &palette), l)
-    };
+    let chart_layout = Memo::new(move |_| layout(&spec.get()));
+    let stem = format!("yunce-lab-{name}");
     view! {
         <figure class="lab-chart">
-            <Chart spec testid=name/>
-            <div class="row">
-                <button type="button" data-testid=format!("{name}-svg")
-                    on:click=move |_| save_text(&format!("yunce-lab-{name}.svg"), "image/svg+xml", &svg().0)>
-                    {move || i18n.t("download.svg")}
-                </button>
-                <button type="button" data-testid=format!("{name}-png")
-                    on:click=move |_| {
-                        let (text, l) = svg();
-                        save_png(&format!("yunce-lab-{name}.png"), &text, l.width, l.height);
-                    }>
-                    {move || i18n.t("download.png")}
-                </button>
-            </div>
+            <Chart layout=chart_layout testid=name/>
+            <ChartDownloads layout=chart_layout stem=stem prefix=format!("{name}-")/>
         </figure>
     }
 }
