@@ -3,7 +3,7 @@
 use yunce_plan::{Preset, SolveOptions, solve_with};
 
 fn main() {
-    let gaps: Vec<f32> = std::env::args()
+    let gaps: Vec<f64> = std::env::args()
         .skip(1)
         .filter_map(|a| a.parse().ok())
         .collect();

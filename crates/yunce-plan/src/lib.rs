@@ -18,6 +18,7 @@
 #![warn(missing_docs)]
 
 pub mod analysis;
+mod bb;
 pub mod catalogue;
 pub mod csv_out;
 pub mod error;

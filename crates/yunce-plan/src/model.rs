@@ -1,9 +1,7 @@
 //! The linear model: one column per (chip, site) pair, one row per constraint. Built from a
 //! validated [`Scenario`], in RMB million, MW and EFLOPS so the coefficients stay near 1.
 
-use good_lp::{
-    Expression, ProblemVariables, Solution, SolverModel, Variable, WithMipGap, variable,
-};
+use good_lp::{Expression, ProblemVariables, Solution, SolverModel, Variable, variable};
 use serde::{Deserialize, Serialize};
 
 use crate::scenario::{Chip, Mode, Scenario, Site};
@@ -314,13 +312,19 @@ impl LinearProgram {
     }
 
     /// The good_lp model of this program on `solver`, and its variables in column order.
-    fn model<S: good_lp::Solver>(&self, solver: S, integer: bool) -> (S::Model, Vec<Variable>) {
+    fn model<S: good_lp::Solver>(
+        &self,
+        solver: S,
+        integer: bool,
+        bounds: Option<(&[f64], &[f64])>,
+    ) -> (S::Model, Vec<Variable>) {
         let mut vars = ProblemVariables::new();
-        let xs: Vec<Variable> = self
-            .columns
-            .iter()
-            .map(|_| {
-                let def = variable().min(0.0);
+        let xs: Vec<Variable> = (0..self.columns.len())
+            .map(|i| {
+                let def = match bounds {
+                    Some((lo, hi)) => variable().min(lo[i]).max(hi[i]),
+                    None => variable().min(0.0),
+                };
                 vars.add(if integer { def.integer() } else { def })
             })
             .collect();
@@ -347,23 +351,32 @@ impl LinearProgram {
         S: good_lp::Solver,
         S::Model: SolverModel<Error = good_lp::ResolutionError>,
     {
-        let (model, xs) = self.model(solver, false);
+        let (model, xs) = self.model(solver, false, None);
         values(model.solve(), &xs)
     }
 
-    /// Solves with microlp, the solver the library ships. `integer` makes every column a
-    /// whole number of servers; the branch and bound then stops once the plan is within
-    /// `mip_gap` (relative) of the best bound.
-    pub fn solve(&self, integer: bool, mip_gap: f32) -> Result<Vec<f64>, SolveFailure> {
-        let (model, xs) = self.model(good_lp::microlp, integer);
-        let model = if integer && mip_gap > 0.0 {
-            model
-                .with_mip_gap(mip_gap)
-                .map_err(|e| SolveFailure::Solver(e.to_string()))?
-        } else {
-            model
-        };
+    /// Solves the LP relaxation with microlp, each column within `[lo, hi]`.
+    pub(crate) fn relaxation_within(
+        &self,
+        lo: &[f64],
+        hi: &[f64],
+    ) -> Result<Vec<f64>, SolveFailure> {
+        let (model, xs) = self.model(good_lp::microlp, false, Some((lo, hi)));
         values(model.solve(), &xs)
+    }
+
+    /// Solves with microlp, the solver the library ships. With `integer`, every column is
+    /// a whole number of servers, found by our branch and bound ([`crate::bb`]) over
+    /// microlp's LP relaxations; it stops once the plan is within `mip_gap` (relative) of
+    /// the best bound.
+    pub fn solve(&self, integer: bool, mip_gap: f64) -> Result<Vec<f64>, SolveFailure> {
+        if integer {
+            crate::bb::branch_and_bound(self, mip_gap).map(|r| r.x)
+        } else {
+            let zeros = vec![0.0; self.columns.len()];
+            let inf = vec![f64::INFINITY; self.columns.len()];
+            self.relaxation_within(&zeros, &inf)
+        }
     }
 }
 

@@ -140,6 +140,9 @@ pub struct Plan {
     /// LP-relaxation objective with the export regime lifted (what the rules cost);
     /// `None` when no chip is blocked or the shadow prices were not asked for.
     pub objective_without_regime: Option<f64>,
+    /// The branch and bound finished within its node limit, so `objective` is within the
+    /// requested gap of the best whole-server plan (`relaxation_objective` bounds it).
+    pub search_complete: bool,
     /// Every constraint, in model order.
     pub constraints: Vec<ConstraintReport>,
     /// Chips left out, in catalogue order.

@@ -27,7 +27,7 @@ pub struct SolveOptions {
     pub shadow_prices: bool,
     /// Relative gap at which branch and bound may stop: the plan's objective is then within
     /// this fraction of the LP bound (both are reported). 0 asks for a proof of optimality.
-    pub mip_gap: f32,
+    pub mip_gap: f64,
 }
 
 impl SolveOptions {
@@ -39,7 +39,7 @@ impl SolveOptions {
 }
 
 /// The default relative gap (see [`SolveOptions::mip_gap`]).
-pub const DEFAULT_MIP_GAP: f32 = 1e-6;
+pub const DEFAULT_MIP_GAP: f64 = 1e-3;
 
 impl Default for SolveOptions {
     fn default() -> Self {
@@ -69,8 +69,8 @@ pub fn linear_program(s: &Scenario) -> Result<LinearProgram, PlanError> {
 pub fn solve_with(s: &Scenario, options: SolveOptions) -> Result<Plan, PlanError> {
     let lp = linear_program(s)?;
     precheck_budgets(s, &lp)?;
-    let x = match lp.solve(true, options.mip_gap) {
-        Ok(x) => x,
+    let (x, search_complete) = match crate::bb::branch_and_bound(&lp, options.mip_gap) {
+        Ok(r) => (r.x, r.complete),
         Err(SolveFailure::Infeasible) => {
             return Err(PlanError::Infeasible {
                 conflict: conflict(s, &lp),
@@ -123,6 +123,7 @@ pub fn solve_with(s: &Scenario, options: SolveOptions) -> Result<Plan, PlanError
         relaxation_objective,
         objective_unit: obj_unit.to_owned(),
         objective_without_regime,
+        search_complete,
         constraints,
         excluded: excluded(s),
     })

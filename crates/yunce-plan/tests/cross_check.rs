@@ -67,7 +67,7 @@ fn scenarios() -> Vec<yunce_plan::Scenario> {
 fn relaxations_agree_with_clarabel() {
     for s in scenarios() {
         let lp = linear_program(&s).unwrap();
-        let ours = lp.objective_value(&lp.solve(false).unwrap());
+        let ours = lp.objective_value(&lp.solve(false, 0.0).unwrap());
         let (theirs, _) = clarabel(&lp);
         assert!(
             common::close(ours, theirs, 1e-5),
@@ -108,8 +108,10 @@ fn shadow_prices_agree_with_clarabel_duals() {
                 continue;
             }
             let theirs = dual.abs() * obj_scale * quote;
+            // Zero duals of degenerate rows come back from the interior point as ~1e-7.
+            let tol = 1e-3 * ours.abs().max(theirs) + 1e-6 * plan.objective.abs();
             assert!(
-                common::close(ours.abs(), theirs, 1e-3),
+                (ours.abs() - theirs).abs() <= tol,
                 "{} {}: ours {ours} vs clarabel {theirs}",
                 s.name,
                 row.constraint
