@@ -360,13 +360,12 @@ pub fn excluded(s: &Scenario) -> Vec<ExcludedChip> {
                 Exclusion::NeverSoldInChina
             } else if let Some(d) = c.available_from.as_deref().filter(|d| as_of < *d) {
                 Exclusion::NotYetAvailable(d.to_owned())
-            } else if let Some(d) = c.blocked_from.as_deref().filter(|d| as_of >= *d) {
+            } else {
+                let d = c.blocked_from.as_deref().filter(|d| as_of >= *d)?;
                 Exclusion::Blocked {
                     rule: c.blocked_by.clone(),
                     from: d.to_owned(),
                 }
-            } else {
-                return None;
             };
             Some(ExcludedChip {
                 chip_id: c.id.clone(),

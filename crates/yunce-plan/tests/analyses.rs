@@ -1,5 +1,7 @@
 //! The Pareto sweep and the tornado.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::ops::ControlFlow;
 
 use yunce_plan::{ParetoSweep, Preset, Variation, pareto_frontier, tornado};

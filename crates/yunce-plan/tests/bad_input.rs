@@ -1,5 +1,7 @@
 //! Bad input gives clear errors and never panics.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod common;
 
 use common::{chip, scenario, site};

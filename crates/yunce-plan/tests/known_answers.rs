@@ -1,5 +1,7 @@
 //! Instances small enough to solve by hand.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod common;
 
 use common::{chip, close, scenario, site};

@@ -1,5 +1,7 @@
 //! The presets and the fact-base defaults.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use yunce_plan::catalogue::{PPU_ID, default_chips, default_sites, fallbacks};
 use yunce_plan::{Exclusion, Origin, Preset, solve};
 
