@@ -29,6 +29,7 @@ pub mod param;
 pub mod plan;
 pub mod presets;
 pub mod scenario;
+mod sites;
 pub mod solve;
 pub mod validate;
 

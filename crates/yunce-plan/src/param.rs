@@ -85,10 +85,12 @@ pub struct Param {
     /// The value the solver uses.
     pub value: f64,
     /// Low end of a reported range (`12000-15000` keeps 12000 here).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    // Always written (no `skip_serializing_if`) so that postcard worker messages,
+    // which are not self-describing, read back.
+    #[serde(default)]
     pub low: Option<f64>,
     /// High end of a reported range.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub high: Option<f64>,
     /// Where the value comes from.
     #[serde(default)]

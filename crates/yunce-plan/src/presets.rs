@@ -66,8 +66,8 @@ impl Preset {
             facts
                 .control_date(id)
                 .and_then(|d| {
-                    let prev =
-                        yunce_data::Date::new(d.year, d.month, d.day.saturating_sub(1).max(1))?;
+                    // No rule in the file starts on the 1st; if one does, use the fallback.
+                    let prev = yunce_data::Date::new(d.year, d.month, d.day.checked_sub(1)?)?;
                     Some(iso(prev))
                 })
                 .unwrap_or_else(|| fallback.to_owned())

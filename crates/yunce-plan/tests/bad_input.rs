@@ -151,3 +151,16 @@ fn scenario_json_round_trip_and_defaults() {
     assert_eq!(small.chips, yunce_plan::Scenario::default().chips);
     assert!(serde_json::from_str::<yunce_plan::Scenario>(r#"{"mode":"nonsense"}"#).is_err());
 }
+
+#[test]
+fn scenario_and_plan_round_trip_through_postcard() {
+    // The app's worker messages are postcard, which is not self-describing.
+    let s = Preset::AfterApr2025.scenario();
+    let bytes = postcard::to_allocvec(&s).unwrap();
+    let back: yunce_plan::Scenario = postcard::from_bytes(&bytes).unwrap();
+    assert_eq!(s, back);
+    let plan = solve(&s).unwrap();
+    let bytes = postcard::to_allocvec(&plan).unwrap();
+    let back: yunce_plan::Plan = postcard::from_bytes(&bytes).unwrap();
+    assert_eq!(plan, back);
+}
