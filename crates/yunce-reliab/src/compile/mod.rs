@@ -3,10 +3,14 @@
 //! Every check that can make a result meaningless happens here, once, with the field's
 //! path in the error. Nothing later indexes by a user-supplied number unchecked.
 
+use crate::checks::{dist, finite, non_negative, positive, probability, too_large};
 use crate::error::{Problem, ScenarioError};
-use crate::model::{Block, Duration, HOURS_PER_YEAR, Repair, Rollout, Scenario, ScriptedKind};
+use crate::model::{Block, HOURS_PER_YEAR, Repair, Rollout, Scenario, ScriptedKind};
 use crate::value::Value;
 use std::collections::BTreeMap;
+use structure::{add_block, index_names, resolve};
+
+mod structure;
 
 /// Most simulated years one run accepts.
 pub const MAX_YEARS: u32 = 10_000_000;
@@ -133,66 +137,6 @@ pub struct Compiled {
     pub response: [Dist; 3],
     /// Scripted incidents.
     pub scripted: Vec<Scripted>,
-}
-
-fn finite(path: &str, v: f64) -> Result<f64, ScenarioError> {
-    if v.is_finite() {
-        Ok(v)
-    } else {
-        Err(ScenarioError::new(path, Problem::NotFinite))
-    }
-}
-
-fn positive(path: &str, v: &Value) -> Result<f64, ScenarioError> {
-    let x = finite(path, v.value)?;
-    if x > 0.0 {
-        Ok(x)
-    } else {
-        Err(ScenarioError::new(path, Problem::NotPositive(x)))
-    }
-}
-
-fn non_negative(path: &str, v: &Value) -> Result<f64, ScenarioError> {
-    let x = finite(path, v.value)?;
-    if x >= 0.0 {
-        Ok(x)
-    } else {
-        Err(ScenarioError::new(path, Problem::Negative(x)))
-    }
-}
-
-fn probability(path: &str, v: &Value) -> Result<f64, ScenarioError> {
-    let x = finite(path, v.value)?;
-    if (0.0..=1.0).contains(&x) {
-        Ok(x)
-    } else {
-        Err(ScenarioError::new(path, Problem::ProbabilityOutOfRange(x)))
-    }
-}
-
-fn dist(path: &str, d: &Duration) -> Result<Dist, ScenarioError> {
-    Ok(match d {
-        Duration::Fixed { minutes } => {
-            Dist::Fixed(non_negative(&format!("{path}.minutes"), minutes)? / 60.0)
-        }
-        Duration::Exponential { mean_minutes } => {
-            Dist::Exponential(non_negative(&format!("{path}.mean_minutes"), mean_minutes)? / 60.0)
-        }
-        Duration::LogNormal {
-            median_minutes,
-            sigma,
-        } => {
-            let m = non_negative(&format!("{path}.median_minutes"), median_minutes)? / 60.0;
-            let s = non_negative(&format!("{path}.sigma"), sigma)?;
-            if s > MAX_SIGMA {
-                return Err(ScenarioError::new(
-                    format!("{path}.sigma"),
-                    Problem::SigmaTooLarge(s),
-                ));
-            }
-            Dist::LogNormal(m, s)
-        }
-    })
 }
 
 /// Validates `scenario` and compiles it; the error names the field and the reason.
@@ -397,94 +341,4 @@ pub fn compile(scenario: &Scenario) -> Result<Compiled, ScenarioError> {
         response,
         scripted,
     })
-}
-
-fn too_large(path: &str, found: u64, limit: u64) -> ScenarioError {
-    ScenarioError::new(path, Problem::TooLarge { found, limit })
-}
-
-fn index_names(scenario: &Scenario) -> Result<BTreeMap<&str, u32>, ScenarioError> {
-    let mut names = BTreeMap::new();
-    for (i, c) in scenario.components.iter().enumerate() {
-        if names.insert(c.name.as_str(), i as u32).is_some() {
-            return Err(ScenarioError::new(
-                format!("components[{i}].name"),
-                Problem::DuplicateName(c.name.clone()),
-            ));
-        }
-    }
-    Ok(names)
-}
-
-fn resolve(
-    list: &[String],
-    path: &str,
-    names: &BTreeMap<&str, u32>,
-) -> Result<Vec<u32>, ScenarioError> {
-    if list.is_empty() {
-        return Err(ScenarioError::new(path, Problem::Empty));
-    }
-    list.iter()
-        .enumerate()
-        .map(|(i, n)| {
-            names.get(n.as_str()).copied().ok_or_else(|| {
-                ScenarioError::new(format!("{path}[{i}]"), Problem::UnknownName(n.clone()))
-            })
-        })
-        .collect()
-}
-
-/// Adds a structure's gates (children first) and returns the index of its gate.
-fn add_block(
-    block: &Block,
-    path: &str,
-    depth: usize,
-    names: &BTreeMap<&str, u32>,
-    units: &mut [Unit],
-    gates: &mut Vec<Gate>,
-) -> Result<u32, ScenarioError> {
-    if depth > MAX_DEPTH {
-        return Err(too_large(path, depth as u64, MAX_DEPTH as u64));
-    }
-    let Some((k, children)) = block.as_k_of_n() else {
-        return Err(ScenarioError::new(path, Problem::Empty));
-    };
-    let n = children.len() as u32;
-    if n == 0 {
-        return Err(ScenarioError::new(path, Problem::Empty));
-    }
-    if k == 0 {
-        return Err(ScenarioError::new(path, Problem::KZero));
-    }
-    if k > n {
-        return Err(ScenarioError::new(path, Problem::KAboveN { k, n }));
-    }
-    let mut child_gates = Vec::new();
-    let mut child_units = Vec::new();
-    for (i, child) in children.iter().enumerate() {
-        let cpath = format!("{path}[{i}]");
-        match child {
-            Block::Component(name) => {
-                let u = names.get(name.as_str()).copied().ok_or_else(|| {
-                    ScenarioError::new(&cpath, Problem::UnknownName(name.clone()))
-                })?;
-                child_units.push(u);
-            }
-            b => child_gates.push(add_block(b, &cpath, depth + 1, names, units, gates)?),
-        }
-    }
-    let id = gates.len() as u32;
-    gates.push(Gate {
-        k,
-        n,
-        parent: None,
-        segment: None,
-    });
-    for g in child_gates {
-        gates[g as usize].parent = Some(id);
-    }
-    for u in child_units {
-        units[u as usize].parents.push(id);
-    }
-    Ok(id)
 }
