@@ -36,6 +36,7 @@ pub mod report;
 pub mod rng;
 pub mod sim;
 pub mod stats;
+pub mod topology;
 pub mod value;
 
 pub use assumptions::{Assumption, AssumptionKind};

@@ -6,7 +6,7 @@
 
 mod parts;
 
-pub use parts::{hour_of_year, response_1_5_10, response_observed};
+pub use parts::{hour_of_year, node, power_cooling, response_1_5_10, response_observed};
 
 use crate::model::{
     Block, ChangeProcess, ComponentKind, Duration, Rollout, Scenario, ScriptedIncident,
@@ -14,7 +14,7 @@ use crate::model::{
 };
 use crate::params::{ParamError, Params};
 use crate::value::Value;
-use parts::{control_plane, k_of, node, people_restored, power_cooling};
+use parts::{control_plane, k_of, people_restored};
 
 /// An incident, rebuilt as a scenario, with its what-ifs.
 #[derive(Clone, Debug, PartialEq)]
