@@ -28,6 +28,13 @@ pub fn parallel(availabilities: &[f64]) -> f64 {
 
 /// Probability that at least `k` of independent blocks are up (a Poisson-binomial tail).
 pub fn k_of_n(k: u32, availabilities: &[f64]) -> f64 {
+    // Series and parallel have closed forms; the O(n²) recursion is for the general case.
+    if k as usize == availabilities.len() {
+        return series(availabilities);
+    }
+    if k == 1 {
+        return parallel(availabilities).clamp(0.0, 1.0);
+    }
     // up[j] = probability that exactly j of the blocks seen so far are up.
     let mut up = vec![0.0; availabilities.len() + 1];
     up[0] = 1.0;
@@ -109,9 +116,13 @@ pub struct ExactSegment {
     pub availability: f64,
     /// Expected downtime, minutes per year.
     pub downtime_minutes_per_year: f64,
-    /// Expected outages per year (Birnbaum importance × component failure frequency).
-    pub outages_per_year: f64,
+    /// Expected outages per year (Birnbaum importance × component failure frequency);
+    /// `None` above [`MAX_BIRNBAUM_UNITS`] components, where it would cost too much.
+    pub outages_per_year: Option<f64>,
 }
+
+/// Largest segment (in components) whose outage frequency is computed exactly.
+pub const MAX_BIRNBAUM_UNITS: usize = 5_000;
 
 /// Children of every gate, rebuilt from the parent links.
 pub(crate) struct Tree {
@@ -215,6 +226,14 @@ pub fn exact_segments(c: &Compiled, names: &[String]) -> Vec<Result<ExactSegment
                 return Err(reason);
             }
             let availability = tree.availability(c, *root, &unit_a);
+            let downtime_minutes_per_year = (1.0 - availability) * crate::model::MINUTES_PER_YEAR;
+            if units.len() > MAX_BIRNBAUM_UNITS {
+                return Ok(ExactSegment {
+                    availability,
+                    downtime_minutes_per_year,
+                    outages_per_year: None,
+                });
+            }
             let mut probe = unit_a.clone();
             let mut outages_per_hour = 0.0;
             for u in &units {
@@ -231,8 +250,8 @@ pub fn exact_segments(c: &Compiled, names: &[String]) -> Vec<Result<ExactSegment
             }
             Ok(ExactSegment {
                 availability,
-                downtime_minutes_per_year: (1.0 - availability) * crate::model::MINUTES_PER_YEAR,
-                outages_per_year: outages_per_hour * crate::model::HOURS_PER_YEAR,
+                downtime_minutes_per_year,
+                outages_per_year: Some(outages_per_hour * crate::model::HOURS_PER_YEAR),
             })
         })
         .collect()

@@ -1,6 +1,7 @@
 //! `yunce-reliab`: the stability engine for batch runs.
 //!
 //! * `yunce-reliab run --scenario FILE.json` prints the report as JSON;
+//! * `yunce-reliab region --out FILE.json` writes a generated region of ~1,000 components;
 //! * `yunce-reliab presets --dir DIR` writes every preset and what-if as scenario files;
 //! * `yunce-reliab exact --scenario FILE.json` prints the exact method's figures only.
 
@@ -44,6 +45,24 @@ enum Command {
         /// Scenario JSON.
         #[arg(long)]
         scenario: PathBuf,
+    },
+    /// Write a generated region (zones, cells, racks, nodes) as a scenario file.
+    Region {
+        /// Availability zones.
+        #[arg(long, default_value_t = 2)]
+        zones: u32,
+        /// Cells per zone.
+        #[arg(long, default_value_t = 5)]
+        cells: u32,
+        /// Racks per cell (one more than the cell needs).
+        #[arg(long, default_value_t = 9)]
+        racks: u32,
+        /// Nodes per rack (two more than the rack needs).
+        #[arg(long, default_value_t = 10)]
+        nodes: u32,
+        /// Write the scenario here instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// Write every preset and what-if as scenario files into a folder.
     Presets {
@@ -102,6 +121,25 @@ fn run(cli: Cli) -> Result<(), String> {
             let exact =
                 yunce_reliab::exact(&s).map_err(|e| format!("{}: {e}", scenario.display()))?;
             write(None, &json(&exact)?)
+        }
+        Command::Region {
+            zones,
+            cells,
+            racks,
+            nodes,
+            out,
+        } => {
+            let layout = yunce_reliab::topology::Layout {
+                zones,
+                cells_per_zone: cells,
+                racks_per_cell: racks,
+                racks_needed: racks.saturating_sub(1).max(1),
+                nodes_per_rack: nodes,
+                nodes_needed: nodes.saturating_sub(2).max(1),
+            };
+            let params = yunce_reliab::params::Params::embedded().map_err(|e| e.to_string())?;
+            let s = yunce_reliab::topology::region(&params, layout).map_err(|e| e.to_string())?;
+            write(out.as_deref(), &json(&s)?)
         }
         Command::Presets { dir } => {
             std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;

@@ -1,7 +1,7 @@
 //! The discrete-event core: component up/down processes, group shocks, bad changes and
 //! scripted incidents, propagated through the k-of-n gates to the customer segments.
 
-use super::queue::{Agenda, Pending, Tournament};
+use super::queue::{Agenda, Pending, Sources};
 use crate::compile::{Compiled, Dist, RepairDist, Scripted};
 use crate::model::HOURS_PER_YEAR;
 use crate::rng::{Pcg32, Stream};
@@ -64,7 +64,7 @@ pub struct Engine {
     rng_groups: Pcg32,
     rng_changes: Pcg32,
     rng_script: Pcg32,
-    tree: Tournament,
+    sources: Sources,
     agenda: Agenda,
     own_down: Vec<bool>,
     forced: Vec<u32>,
@@ -94,7 +94,7 @@ impl Engine {
             rng_groups: Pcg32::new(seed, Stream::Groups),
             rng_changes: Pcg32::new(seed, Stream::Changes),
             rng_script: Pcg32::new(seed, Stream::Scripted),
-            tree: Tournament::new(nu + ng + nc),
+            sources: Sources::new(&[]),
             agenda: Agenda::default(),
             own_down: vec![false; nu],
             forced: vec![0; nu],
@@ -120,18 +120,17 @@ impl Engine {
             },
             c,
         };
+        let mut first = Vec::with_capacity(nu + ng + nc);
         for u in 0..nu {
-            let t = e.rng_units.exponential(e.c.units[u].mtbf);
-            e.tree.set(u, t);
+            first.push(e.rng_units.exponential(e.c.units[u].mtbf));
         }
         for g in 0..ng {
-            let t = exp_rate(&mut e.rng_groups, e.c.groups[g].per_hour);
-            e.tree.set(nu + g, t);
+            first.push(exp_rate(&mut e.rng_groups, e.c.groups[g].per_hour));
         }
         for ch in 0..nc {
-            let t = exp_rate(&mut e.rng_changes, e.c.changes[ch].bad_per_hour);
-            e.tree.set(nu + ng + ch, t);
+            first.push(exp_rate(&mut e.rng_changes, e.c.changes[ch].bad_per_hour));
         }
+        e.sources = Sources::new(&first);
         e
     }
 
@@ -147,7 +146,7 @@ impl Engine {
         }
         let (nu, ng) = (self.c.units.len(), self.c.groups.len());
         loop {
-            let (leaf, t_leaf) = self.tree.min();
+            let (leaf, t_leaf) = self.sources.min();
             let t_agenda = self.agenda.next_time();
             let t = t_leaf.min(t_agenda);
             if t >= end {
@@ -165,7 +164,7 @@ impl Engine {
                 self.bad_change(leaf - nu - ng, t, Trigger::Change((leaf - nu - ng) as u32));
                 let rate = self.c.changes[leaf - nu - ng].bad_per_hour;
                 let next = t + exp_rate(&mut self.rng_changes, rate);
-                self.tree.set(leaf, next);
+                self.sources.replace_min(next);
             }
         }
         self.close_year(end);
@@ -197,7 +196,7 @@ impl Engine {
         let unit = &self.c.units[u];
         if self.own_down[u] {
             let next = t + self.rng_units.exponential(unit.mtbf);
-            self.tree.set(u, next);
+            self.sources.replace_min(next);
             self.own_down[u] = false;
             if self.forced[u] == 0 {
                 self.flip(u, false, t, Trigger::Component(u as u32));
@@ -210,7 +209,7 @@ impl Engine {
                     r.iter().map(|d| sample(&mut self.rng_units, *d)).sum()
                 }
             };
-            self.tree.set(u, t + repair);
+            self.sources.replace_min(t + repair);
             self.own_down[u] = true;
             if self.forced[u] == 0 {
                 self.flip(u, true, t, Trigger::Component(u as u32));
@@ -219,7 +218,6 @@ impl Engine {
     }
 
     fn group_event(&mut self, g: usize, t: f64) {
-        let leaf = self.c.units.len() + g;
         let shock = !self.in_shock[g];
         self.in_shock[g] = shock;
         let members = std::mem::take(&mut self.c.groups[g].members);
@@ -233,7 +231,7 @@ impl Engine {
         } else {
             exp_rate(&mut self.rng_groups, group.per_hour)
         };
-        self.tree.set(leaf, t + next);
+        self.sources.replace_min(t + next);
     }
 
     /// A bad change goes out at `t`: stages roll out until detection, then all roll back.

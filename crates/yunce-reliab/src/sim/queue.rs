@@ -1,56 +1,77 @@
-//! Event queues: a tournament tree for sources that always have exactly one pending
+//! Event queues: a replace-top heap for sources that always have exactly one pending
 //! event (components, groups, change processes), and a heap for the rest.
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
-/// A min tournament tree over `n` leaf times. Updating a leaf is `log n` comparisons with
-/// no allocation, which is cheaper than a heap when every source has one pending event.
+/// The next event of every source that always has exactly one pending event (components,
+/// groups, change processes), as an implicit binary min-heap of (time, source).
+///
+/// A source's time only changes when its own event fires, and that event is always the
+/// earliest, so the one update needed is "replace the top and sift down". Short repairs
+/// stay near the top, so most updates stop after a few levels.
 #[derive(Clone, Debug)]
-pub struct Tournament {
-    size: usize,
-    times: Vec<f64>,
-    winners: Vec<u32>,
+pub struct Sources {
+    heap: Vec<(f64, u32)>,
 }
 
-impl Tournament {
-    /// A tree of `n` leaves, all at infinity.
-    pub fn new(n: usize) -> Self {
-        let size = n.max(1).next_power_of_two();
-        let mut winners = vec![0u32; 2 * size];
-        for i in 0..size {
-            winners[size + i] = i as u32;
+fn earlier(a: (f64, u32), b: (f64, u32)) -> bool {
+    // Ties go to the lower source index, so the order is a function of the seed alone.
+    a.0 < b.0 || (a.0 == b.0 && a.1 < b.1)
+}
+
+impl Sources {
+    /// A heap of the given first event times, one per source.
+    pub fn new(times: &[f64]) -> Self {
+        let mut s = Self {
+            heap: times
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (*t, i as u32))
+                .collect(),
+        };
+        for i in (0..s.heap.len() / 2).rev() {
+            s.sift_down(i);
         }
-        for node in (1..size).rev() {
-            winners[node] = winners[2 * node];
-        }
-        Self {
-            size,
-            times: vec![f64::INFINITY; size],
-            winners,
-        }
+        s
     }
 
-    /// Sets leaf `i` to time `t`. Ties go to the lower index, so order is deterministic.
-    pub fn set(&mut self, i: usize, t: f64) {
-        self.times[i] = t;
-        let mut node = (self.size + i) >> 1;
-        while node >= 1 {
-            let a = self.winners[2 * node];
-            let b = self.winners[2 * node + 1];
-            self.winners[node] = if self.times[a as usize] <= self.times[b as usize] {
-                a
-            } else {
-                b
-            };
-            node >>= 1;
-        }
-    }
-
-    /// The leaf with the earliest time, and that time.
+    /// The source with the earliest event, and its time (infinity when there is none).
     pub fn min(&self) -> (usize, f64) {
-        let i = self.winners[1] as usize;
-        (i, self.times[i])
+        self.heap
+            .first()
+            .map_or((0, f64::INFINITY), |(t, i)| (*i as usize, *t))
+    }
+
+    /// Gives the earliest source its next event time.
+    pub fn replace_min(&mut self, t: f64) {
+        if let Some(top) = self.heap.first_mut() {
+            top.0 = t;
+            self.sift_down(0);
+        }
+    }
+
+    fn sift_down(&mut self, mut i: usize) {
+        let n = self.heap.len();
+        let item = self.heap[i];
+        loop {
+            let left = 2 * i + 1;
+            if left >= n {
+                break;
+            }
+            let right = left + 1;
+            let child = if right < n && earlier(self.heap[right], self.heap[left]) {
+                right
+            } else {
+                left
+            };
+            if !earlier(self.heap[child], item) {
+                break;
+            }
+            self.heap[i] = self.heap[child];
+            i = child;
+        }
+        self.heap[i] = item;
     }
 }
 
@@ -142,14 +163,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tournament_tracks_minimum() {
-        let mut t = Tournament::new(5);
-        for (i, x) in [5.0, 3.0, 9.0, 3.0, 7.0].iter().enumerate() {
-            t.set(i, *x);
+    fn sources_pop_in_time_order() {
+        let mut s = Sources::new(&[5.0, 3.0, 9.0, 3.0, 7.0]);
+        let mut order = Vec::new();
+        for _ in 0..5 {
+            let (i, t) = s.min();
+            order.push((i, t));
+            s.replace_min(f64::INFINITY);
         }
-        assert_eq!(t.min(), (1, 3.0));
-        t.set(1, 10.0);
-        assert_eq!(t.min(), (3, 3.0));
+        assert_eq!(order, [(1, 3.0), (3, 3.0), (0, 5.0), (4, 7.0), (2, 9.0)]);
     }
 
     #[test]
