@@ -3,6 +3,7 @@
 
 mod engine;
 pub mod queue;
+mod tally;
 
 use crate::analytic::exact_segments;
 use crate::compile::compile;
