@@ -18,6 +18,8 @@ pub const MAX_YEARS: u32 = 10_000_000;
 pub const MAX_COMPONENTS: usize = 200_000;
 /// Deepest structure nesting accepted.
 pub const MAX_DEPTH: usize = 64;
+/// Most yearly figures one run keeps (years × (segments + 2)), about 400 MB.
+pub const MAX_YEARLY_VALUES: u64 = 50_000_000;
 /// Largest lognormal sigma accepted.
 pub const MAX_SIGMA: f64 = 4.0;
 
@@ -206,6 +208,10 @@ pub fn compile(scenario: &Scenario) -> Result<Compiled, ScenarioError> {
     }
     if scenario.segments.is_empty() {
         return Err(ScenarioError::new("segments", Problem::Empty));
+    }
+    let kept = u64::from(scenario.years) * (scenario.segments.len() as u64 + 2);
+    if kept > MAX_YEARLY_VALUES {
+        return Err(too_large("years", kept, MAX_YEARLY_VALUES));
     }
     let mut gates = Vec::new();
     let mut roots = Vec::new();

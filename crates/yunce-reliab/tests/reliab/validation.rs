@@ -116,6 +116,13 @@ fn shares_years_and_empty_structures() {
     s.years = 0;
     assert_eq!(problem(&s).1, Problem::NotPositive(0.0));
     let mut s = base();
+    s.years = 10_000_000;
+    s.segments = vec![s.segments[0].clone(); 10];
+    for seg in &mut s.segments {
+        seg.customer_share = Value::user(0.1);
+    }
+    assert!(matches!(problem(&s), (p, Problem::TooLarge { .. }) if p == "years"));
+    let mut s = base();
     s.segments[0].structure = Block::Series(Vec::new());
     assert_eq!(problem(&s).1, Problem::Empty);
 }
