@@ -107,6 +107,8 @@ pub enum NotExact {
     Changes,
     /// A scripted incident reaches the segment.
     Scripted,
+    /// Repair crews are shared (use the Markov model for a k-of-n group).
+    SharedRepairCrews,
 }
 
 /// Exact results for one segment of independent components.
@@ -202,6 +204,11 @@ pub fn exact_segments(c: &Compiled, names: &[String]) -> Vec<Result<ExactSegment
     for ch in &c.changes {
         for u in ch.stages.iter().flatten() {
             touched[*u as usize].get_or_insert(NotExact::Changes);
+        }
+    }
+    for (u, unit) in c.units.iter().enumerate() {
+        if unit.pool.is_some() {
+            touched[u].get_or_insert(NotExact::SharedRepairCrews);
         }
     }
     for s in &c.scripted {

@@ -40,7 +40,7 @@ pub const MODEL_ASSUMPTIONS: [(&str, &str); 8] = [
     ),
     (
         "independent_repair",
-        "Every failed component is repaired at once (unlimited repair crews); the Markov model also covers limited crews.",
+        "A failed component is repaired at once unless a repair pool limits the crews; then it waits its turn.",
     ),
     (
         "failure_while_forced_down",

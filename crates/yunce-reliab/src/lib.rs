@@ -43,7 +43,7 @@ pub use assumptions::{Assumption, AssumptionKind};
 pub use error::{Problem, ScenarioError};
 pub use model::{
     Block, ChangeProcess, Component, ComponentKind, CorrelatedGroup, Duration, FailureRate, Repair,
-    Response, Rollout, Scenario, ScriptedIncident, ScriptedKind, Segment,
+    RepairPool, Response, Rollout, Scenario, ScriptedIncident, ScriptedKind, Segment,
 };
 pub use report::{ExactOutcome, Report, SegmentReport, SlaBreach, TimelineIncident, TriggerKind};
 pub use sim::{Control, Progress, Simulation, exact, run, simulate};

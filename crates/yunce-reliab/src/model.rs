@@ -35,6 +35,9 @@ pub struct Scenario {
     pub changes: Vec<ChangeProcess>,
     /// How fast incidents are detected, located and recovered.
     pub response: Response,
+    /// Repair crews shared by groups of components (none: every failure is repaired at once).
+    #[serde(default)]
+    pub repair_pools: Vec<RepairPool>,
     /// Incidents replayed at a fixed time in every simulated year.
     #[serde(default)]
     pub scripted: Vec<ScriptedIncident>,
@@ -229,6 +232,18 @@ pub struct CorrelatedGroup {
     pub events_per_year: Value,
     /// How long each event lasts.
     pub duration: Duration,
+}
+
+/// A limited number of repair crews shared by some components: a failure waits (first in,
+/// first out) while every crew is busy.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RepairPool {
+    /// Name shown in results.
+    pub name: String,
+    /// Components the crews repair; a component belongs to at most one pool.
+    pub members: Vec<String>,
+    /// Crews working at once (at least 1).
+    pub crews: u32,
 }
 
 /// Deployments that can fail, and how they are rolled out.

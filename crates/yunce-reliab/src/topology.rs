@@ -141,6 +141,7 @@ pub fn region(p: &Params, layout: Layout) -> Result<Scenario, ParamError> {
         changes: Vec::new(),
         response: response_observed(p)?,
         scripted: Vec::new(),
+        repair_pools: Vec::new(),
         sla_targets_percent: default_sla_targets(),
     })
 }

@@ -62,6 +62,8 @@ pub struct Unit {
     pub repair: RepairDist,
     /// Gates that list this component as a child, once per listing.
     pub parents: Vec<u32>,
+    /// Repair pool it belongs to.
+    pub pool: Option<u32>,
 }
 
 /// A k-of-n gate; series and parallel are special cases.
@@ -139,6 +141,8 @@ pub struct Compiled {
     pub response: [Dist; 3],
     /// Scripted incidents.
     pub scripted: Vec<Scripted>,
+    /// Crews of each repair pool.
+    pub pool_crews: Vec<u32>,
 }
 
 /// Validates `scenario` and compiles it; the error names the field and the reason.
@@ -204,6 +208,7 @@ pub fn compile(scenario: &Scenario) -> Result<Compiled, ScenarioError> {
             mtbf,
             repair,
             parents: Vec::new(),
+            pool: None,
         });
     }
     if scenario.segments.is_empty() {
@@ -337,6 +342,30 @@ pub fn compile(scenario: &Scenario) -> Result<Compiled, ScenarioError> {
             },
         });
     }
+    let mut pool_crews = Vec::new();
+    for (i, pool) in scenario.repair_pools.iter().enumerate() {
+        let path = format!("repair_pools[{i}]");
+        if pool.crews == 0 {
+            return Err(ScenarioError::new(
+                format!("{path}.crews"),
+                Problem::NotPositive(0.0),
+            ));
+        }
+        for (j, u) in resolve(&pool.members, &format!("{path}.members"), &names)?
+            .into_iter()
+            .enumerate()
+        {
+            let unit = &mut units[u as usize];
+            if unit.pool.is_some() {
+                return Err(ScenarioError::new(
+                    format!("{path}.members[{j}]"),
+                    Problem::DuplicateName(pool.members[j].clone()),
+                ));
+            }
+            unit.pool = Some(i as u32);
+        }
+        pool_crews.push(pool.crews);
+    }
     Ok(Compiled {
         units,
         gates,
@@ -346,5 +375,6 @@ pub fn compile(scenario: &Scenario) -> Result<Compiled, ScenarioError> {
         changes,
         response,
         scripted,
+        pool_crews,
     })
 }

@@ -51,6 +51,7 @@ fn scenario(name: &str) -> Scenario {
         changes: Vec::new(),
         response: response_1_5_10(),
         scripted: Vec::new(),
+        repair_pools: Vec::new(),
         sla_targets_percent: default_sla_targets(),
     }
 }

@@ -21,6 +21,8 @@ pub struct Engine {
     own_down: Vec<bool>,
     forced: Vec<u32>,
     in_shock: Vec<bool>,
+    pool_busy: Vec<u32>,
+    pool_waiting: Vec<std::collections::VecDeque<u32>>,
     gate_down: Vec<u32>,
     seg_down: Vec<bool>,
     seg_since: Vec<f64>,
@@ -51,6 +53,8 @@ impl Engine {
             own_down: vec![false; nu],
             forced: vec![0; nu],
             in_shock: vec![false; ng],
+            pool_busy: vec![0; c.pool_crews.len()],
+            pool_waiting: vec![std::collections::VecDeque::new(); c.pool_crews.len()],
             gate_down: vec![0; c.gates.len()],
             seg_down: vec![false; segments],
             seg_since: vec![0.0; segments],
@@ -153,18 +157,49 @@ impl Engine {
             if self.forced[u] == 0 {
                 self.flip(u, false, t, Trigger::Component(u as u32));
             }
+            // The crew moves on to the longest-waiting failure of its pool.
+            if let Some(p) = self.c.units[u].pool {
+                let p = p as usize;
+                self.pool_busy[p] = self.pool_busy[p].saturating_sub(1);
+                if let Some(v) = self.pool_waiting[p].pop_front() {
+                    self.pool_busy[p] += 1;
+                    let repair = self.repair_time(v as usize);
+                    self.sources.set(v as usize, t + repair);
+                }
+            }
         } else {
-            let repair = match unit.repair {
-                RepairDist::Dist(d) => sample(&mut self.rng_units, d),
-                RepairDist::Response => {
-                    let r = self.c.response;
-                    r.iter().map(|d| sample(&mut self.rng_units, *d)).sum()
+            let starts = match unit.pool {
+                None => true,
+                Some(p) => {
+                    let p = p as usize;
+                    let free = self.pool_busy[p] < self.c.pool_crews[p];
+                    if free {
+                        self.pool_busy[p] += 1;
+                    } else {
+                        self.pool_waiting[p].push_back(u as u32);
+                    }
+                    free
                 }
             };
-            self.sources.replace_min(t + repair);
+            let done = if starts {
+                t + self.repair_time(u)
+            } else {
+                f64::INFINITY
+            };
+            self.sources.replace_min(done);
             self.own_down[u] = true;
             if self.forced[u] == 0 {
                 self.flip(u, true, t, Trigger::Component(u as u32));
+            }
+        }
+    }
+
+    fn repair_time(&mut self, u: usize) -> f64 {
+        match self.c.units[u].repair {
+            RepairDist::Dist(d) => sample(&mut self.rng_units, d),
+            RepairDist::Response => {
+                let r = self.c.response;
+                r.iter().map(|d| sample(&mut self.rng_units, *d)).sum()
             }
         }
     }

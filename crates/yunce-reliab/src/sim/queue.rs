@@ -13,6 +13,8 @@ use std::collections::BinaryHeap;
 #[derive(Clone, Debug)]
 pub struct Sources {
     heap: Vec<(f64, u32)>,
+    // Heap index of every source, for the rare update away from the top.
+    pos: Vec<u32>,
 }
 
 fn earlier(a: (f64, u32), b: (f64, u32)) -> bool {
@@ -29,6 +31,7 @@ impl Sources {
                 .enumerate()
                 .map(|(i, t)| (*t, i as u32))
                 .collect(),
+            pos: (0..times.len() as u32).collect(),
         };
         for i in (0..s.heap.len() / 2).rev() {
             s.sift_down(i);
@@ -51,6 +54,36 @@ impl Sources {
         }
     }
 
+    /// Gives source `source` a new time wherever it sits (a queued repair that starts).
+    pub fn set(&mut self, source: usize, t: f64) {
+        let Some(&p) = self.pos.get(source) else {
+            return;
+        };
+        let p = p as usize;
+        let old = self.heap[p];
+        self.heap[p].0 = t;
+        if earlier(self.heap[p], old) {
+            self.sift_up(p);
+        } else {
+            self.sift_down(p);
+        }
+    }
+
+    fn sift_up(&mut self, mut i: usize) {
+        let item = self.heap[i];
+        while i > 0 {
+            let parent = (i - 1) / 2;
+            if !earlier(item, self.heap[parent]) {
+                break;
+            }
+            self.heap[i] = self.heap[parent];
+            self.pos[self.heap[i].1 as usize] = i as u32;
+            i = parent;
+        }
+        self.heap[i] = item;
+        self.pos[item.1 as usize] = i as u32;
+    }
+
     fn sift_down(&mut self, mut i: usize) {
         let n = self.heap.len();
         let item = self.heap[i];
@@ -69,9 +102,11 @@ impl Sources {
                 break;
             }
             self.heap[i] = self.heap[child];
+            self.pos[self.heap[i].1 as usize] = i as u32;
             i = child;
         }
         self.heap[i] = item;
+        self.pos[item.1 as usize] = i as u32;
     }
 }
 
@@ -172,6 +207,12 @@ mod tests {
             s.replace_min(f64::INFINITY);
         }
         assert_eq!(order, [(1, 3.0), (3, 3.0), (0, 5.0), (4, 7.0), (2, 9.0)]);
+        let mut s = Sources::new(&[5.0, 3.0, 9.0]);
+        s.set(2, 1.0);
+        assert_eq!(s.min(), (2, 1.0));
+        s.set(2, 8.0);
+        s.set(1, 6.0);
+        assert_eq!(s.min(), (0, 5.0));
     }
 
     #[test]

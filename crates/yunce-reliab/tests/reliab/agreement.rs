@@ -170,3 +170,56 @@ fn k_of_n_tail_matches_binomial() {
         .sum();
     assert!((got - want).abs() < 1e-12);
 }
+
+/// A k-of-n group of identical units with `crews` shared crews, against the Markov chain.
+fn pooled_agrees_with_markov(k: u32, n: u32, crews: u32) {
+    let (mtbf, mttr_min) = (40.0, 480.0);
+    let names: Vec<String> = (0..n).map(|i| format!("u{i}")).collect();
+    let units = names.iter().map(|x| unit(x, mtbf, mttr_min)).collect();
+    let block = Block::KOfN {
+        k,
+        of: names.iter().map(|x| c(x)).collect(),
+    };
+    let mut s = scenario(units, block, 20_000);
+    s.repair_pools.push(yunce_reliab::RepairPool {
+        name: "crew".to_owned(),
+        members: names,
+        crews,
+    });
+    let report = simulate(&s).unwrap_or_else(|e| panic!("{e}"));
+    let seg = &report.segments[0];
+    assert_eq!(
+        seg.exact,
+        ExactOutcome::NotApplicable(yunce_reliab::analytic::NotExact::SharedRepairCrews)
+    );
+    let markov = markov_k_of_n(k, n, 1.0 / mtbf, 60.0 / mttr_min, crews)
+        .unwrap_or_else(|| panic!("valid chain"));
+    assert!(
+        seg.availability.contains(markov.availability),
+        "{} outside {:?}",
+        markov.availability,
+        seg.availability
+    );
+    let rate = markov.failures_per_hour * HOURS_PER_YEAR;
+    assert!(
+        seg.outages_per_year.contains(rate),
+        "{rate} outside {:?}",
+        seg.outages_per_year
+    );
+    // One crew must do worse than independent repair whenever units can queue.
+    if crews < n {
+        let independent =
+            markov_k_of_n(k, n, 1.0 / mtbf, 60.0 / mttr_min, n).map(|m| m.availability);
+        assert!(markov.availability < independent.unwrap_or(0.0));
+    }
+}
+
+#[test]
+fn one_of_two_with_one_crew_matches_markov() {
+    pooled_agrees_with_markov(1, 2, 1);
+}
+
+#[test]
+fn two_of_three_with_one_crew_matches_markov() {
+    pooled_agrees_with_markov(2, 3, 1);
+}

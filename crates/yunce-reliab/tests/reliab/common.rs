@@ -50,6 +50,7 @@ pub fn scenario(components: Vec<Component>, structure: Block, years: u32) -> Sce
         changes: Vec::new(),
         response: response(30.0),
         scripted: Vec::new(),
+        repair_pools: Vec::new(),
         sla_targets_percent: vec![99.9, 99.95, 99.99],
     }
 }

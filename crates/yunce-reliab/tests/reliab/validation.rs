@@ -139,3 +139,31 @@ fn bad_json_is_an_error_not_a_panic() {
         assert!(serde_json::from_str::<Scenario>(text).is_err(), "{text}");
     }
 }
+
+#[test]
+fn repair_pools() {
+    let pool = |members: &[&str], crews| yunce_reliab::RepairPool {
+        name: "p".to_owned(),
+        members: members.iter().map(|m| (*m).to_owned()).collect(),
+        crews,
+    };
+    let mut s = base();
+    s.repair_pools.push(pool(&["a", "b"], 0));
+    assert_eq!(
+        problem(&s),
+        (
+            "repair_pools[0].crews".to_owned(),
+            Problem::NotPositive(0.0)
+        )
+    );
+    let mut s = base();
+    s.repair_pools.push(pool(&["a"], 1));
+    s.repair_pools.push(pool(&["b", "a"], 1));
+    assert_eq!(
+        problem(&s),
+        (
+            "repair_pools[1].members[1]".to_owned(),
+            Problem::DuplicateName("a".to_owned())
+        )
+    );
+}
