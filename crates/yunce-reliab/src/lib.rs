@@ -31,6 +31,7 @@ pub mod compile;
 pub mod error;
 pub mod model;
 pub mod params;
+pub mod portable;
 pub mod presets;
 pub mod report;
 pub mod rng;

@@ -152,7 +152,7 @@ impl Duration {
             Self::LogNormal {
                 median_minutes,
                 sigma,
-            } => median_minutes.value * (sigma.value * sigma.value / 2.0).exp(),
+            } => median_minutes.value * crate::portable::exp(sigma.value * sigma.value / 2.0),
         }
     }
 

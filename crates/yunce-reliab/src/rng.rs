@@ -71,23 +71,30 @@ impl Pcg32 {
         if mean.is_infinite() {
             return f64::INFINITY;
         }
-        -mean * self.unit_open().ln()
+        -mean * crate::portable::ln(self.unit_open())
     }
 
-    /// A standard normal deviate (Box-Muller, both halves used).
+    /// A standard normal deviate (Marsaglia's polar method, both halves used; no
+    /// trigonometry, so it is the same on every target).
     pub fn normal(&mut self) -> f64 {
         if let Some(z) = self.spare_normal.take() {
             return z;
         }
-        let r = (-2.0 * self.unit_open().ln()).sqrt();
-        let theta = std::f64::consts::TAU * self.unit_open();
-        self.spare_normal = Some(r * theta.sin());
-        r * theta.cos()
+        loop {
+            let u = 2.0 * self.unit_open() - 1.0;
+            let v = 2.0 * self.unit_open() - 1.0;
+            let s = u * u + v * v;
+            if s > 0.0 && s < 1.0 {
+                let f = (-2.0 * crate::portable::ln(s) / s).sqrt();
+                self.spare_normal = Some(v * f);
+                return u * f;
+            }
+        }
     }
 
     /// A lognormal deviate with the given median and log-space standard deviation.
     pub fn lognormal(&mut self, median: f64, sigma: f64) -> f64 {
-        median * (sigma * self.normal()).exp()
+        median * crate::portable::exp(sigma * self.normal())
     }
 }
 

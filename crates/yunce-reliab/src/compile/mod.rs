@@ -39,7 +39,7 @@ impl Dist {
     pub fn mean(self) -> f64 {
         match self {
             Self::Fixed(h) | Self::Exponential(h) => h,
-            Self::LogNormal(m, s) => m * (s * s / 2.0).exp(),
+            Self::LogNormal(m, s) => m * crate::portable::exp(s * s / 2.0),
         }
     }
 }
