@@ -6,7 +6,7 @@ bash scripts/setup.sh
 . scripts/env.sh
 step() { printf '\n\033[1m[test] %s\033[0m\n' "$*"; }
 
-ENGINES=(-p yunce-data -p yunce-chart -p yunce-sched)
+ENGINES=(-p yunce-data -p yunce-chart -p yunce-sched -p yunce-plan -p yunce-reliab)
 
 step "format"
 cargo fmt --all --check
@@ -18,7 +18,7 @@ step "clippy -D warnings: engines (native, all targets) and the app (wasm32)"
 cargo clippy "${ENGINES[@]}" --all-targets -- -D warnings
 cargo clippy -p yunce --target wasm32-unknown-unknown -- -D warnings
 step "engines compile for wasm32"
-cargo build "${ENGINES[@]}" --lib --target wasm32-unknown-unknown --quiet
+cargo build "${ENGINES[@]}" --lib --no-default-features --target wasm32-unknown-unknown --quiet
 step "native unit, property and snapshot tests (release: the scheduler replays the full trace)"
 cargo test "${ENGINES[@]}" --release
 step "native app tests: URL state of every view, locale keys of the compiled app"
