@@ -6,6 +6,12 @@ use crate::url_state::encode;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// True for a path inside the app (`/alibaba?…`): never another origin (`//host`), a
+/// scheme or a backslash trick. Only such a path may be a way back.
+pub fn is_in_app_path(s: &str) -> bool {
+    s.starts_with('/') && !s.starts_with("//") && !s.contains('\\')
+}
+
 /// The current path and query as one in-app URL.
 fn here(location: Location) -> String {
     let path = location.path.get();
@@ -28,7 +34,11 @@ fn here(location: Location) -> String {
 /// computed in a closure follows URL changes.
 pub fn sources_href(location: Location, target: &str) -> String {
     let back = if location.path.get() == "/sources" {
-        location.query.with(|q| q.get("back").map(str::to_string))
+        location.query.with(|q| {
+            q.get("back")
+                .filter(|b| is_in_app_path(b))
+                .map(str::to_string)
+        })
     } else {
         Some(here(location))
     };

@@ -1,6 +1,7 @@
 //! Headless state of the sources view: the search text, the highlighted source or
 //! figure, and the way back, read from and written to the URL.
 
+use crate::components::source_chip::is_in_app_path;
 use crate::router::QueryMap;
 use crate::url_state::{Notice, Query, to_query};
 use yunce_data::Dataset;
@@ -28,9 +29,7 @@ impl SourcesState {
             (data.meta(s).is_some() || data.inconsistency(s).is_some()).then(|| s.to_string())
         });
         // Only an in-app path: never another origin (`//host`) or a scheme.
-        let back = q.read("back", |s| {
-            (s.starts_with('/') && !s.starts_with("//") && !s.contains('\\')).then(|| s.to_string())
-        });
+        let back = q.read("back", |s| is_in_app_path(s).then(|| s.to_string()));
         let state = Self {
             q: text,
             id,
