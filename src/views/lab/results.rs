@@ -27,10 +27,7 @@ fn derived(
     Signal::derive(move || {
         let source = i18n.t("lab.chart_source").to_string();
         runner.results.with(|r| match r {
-            Some(r) => ChartSpec {
-                source,
-                ..make(r)
-            },
+            Some(r) => ChartSpec { source, ..make(r) },
             None => ChartSpec {
                 title: String::new(),
                 subtitle: String::new(),
