@@ -5,6 +5,7 @@ pub mod download;
 pub mod error;
 pub mod figure_link;
 pub mod notices;
+pub mod paint;
 pub mod source_chip;
 pub mod table;
 pub mod worker;

@@ -44,12 +44,15 @@ fn Alibaba(data: &'static Dataset) -> impl IntoView {
         next.apply(data, action);
         navigate(&format!("/alibaba{}", next.to_query(data)), true);
     });
+    let painted = crate::components::paint::after_first_paint();
     view! {
         <h1>{move || i18n.t("alibaba.title")}</h1>
         <p class="muted">{move || i18n.t("alibaba.lede")}</p>
         <UrlNotices notices/>
         <timeline::Timeline data state act/>
-        <finance::Financials data state act/>
-        <context::Context data/>
+        {move || painted.get().then(|| view! {
+            <finance::Financials data state act/>
+            <context::Context data/>
+        })}
     }
 }

@@ -157,6 +157,7 @@ fn Market(data: &'static Dataset, i18n: I18n, fallback: MarketState) -> impl Int
             <p class="muted small">{move || i18n.t("market.gap_note")}</p>
         }
     };
+    let painted = crate::components::paint::after_first_paint();
     view! {
         <h1>{move || i18n.t("market.title")}</h1>
         <p class="muted">{move || i18n.t("market.lede")}</p>
@@ -190,8 +191,10 @@ fn Market(data: &'static Dataset, i18n: I18n, fallback: MarketState) -> impl Int
                 Tab::Sources => (move || render::provenance(data, &state.get(), i18n)).into_any(),
             }}
         </div>
-        <render::Changes data state set_at/>
-        {move || render::seed_loss(data, i18n)}
-        {move || render::size_section(data, &state.get(), i18n)}
+        {move || painted.get().then(|| view! {
+            <render::Changes data state set_at/>
+            {move || render::seed_loss(data, i18n)}
+            {move || render::size_section(data, &state.get(), i18n)}
+        })}
     }
 }

@@ -73,8 +73,10 @@ fn Sources(data: &'static Dataset) -> impl IntoView {
     let issues = Memo::new(move |_| state.with(|s| model::issues_shown(data, s)));
     let sources = Memo::new(move |_| state.with(|s| model::sources_shown(data, s)));
     let lit = Memo::new(move |_| state.with(|s| model::lit_sources(data, s)));
+    let painted = crate::components::paint::after_first_paint();
     Effect::new(move |_| {
-        if target.with(|(id, fig)| id.is_some() || fig.is_some()) {
+        // The tables come after the first paint; a highlighted row exists only then.
+        if painted.get() && target.with(|(id, fig)| id.is_some() || fig.is_some()) {
             scroll_to_highlight();
         }
     });
@@ -126,6 +128,7 @@ fn Sources(data: &'static Dataset) -> impl IntoView {
             target.with(|(_, fig)| fig.clone()).map(|fig| render::figure_card(data, &fig, i18n))
         }}
         <p class="muted small" data-testid="source-count" role="status">{count}</p>
+        {move || painted.get().then(|| view! {
         <h2>{t("sources.issues_title")}</h2>
         <p class="muted small">{t("sources.issues_note")}</p>
         <DataTable
@@ -177,5 +180,6 @@ fn Sources(data: &'static Dataset) -> impl IntoView {
                 })
             }}
         </DataTable>
+        })}
     }
 }
