@@ -273,5 +273,4 @@ fn parse_threads(s: &str) -> Result<usize, String> {
 }
 
 #[cfg(test)]
-#[path = "args_tests.rs"]
 mod tests;
