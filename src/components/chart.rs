@@ -50,6 +50,7 @@ pub fn export_svg(layout: &Layout) -> String {
 /// SVG and PNG download buttons for a chart (`{prefix}svg`, `{prefix}png` test ids);
 /// `stem` names the files.
 #[component]
+#[allow(clippy::needless_pass_by_value)] // Component props are owned values.
 pub fn ChartDownloads(
     #[prop(into)] layout: Signal<Layout>,
     #[prop(into)] stem: Signal<String>,

@@ -191,3 +191,19 @@ pub(crate) fn branch_and_bound(lp: &LinearProgram, mip_gap: f64) -> Result<BbRes
         None => Err(SolveFailure::Infeasible),
     }
 }
+
+impl LinearProgram {
+    /// Solves with microlp, the solver the library ships. With `integer`, every column is
+    /// a whole number of servers, found by our branch and bound (this module) over
+    /// microlp's LP relaxations; it stops once the plan is within `mip_gap` (relative) of
+    /// the best bound.
+    pub fn solve(&self, integer: bool, mip_gap: f64) -> Result<Vec<f64>, SolveFailure> {
+        if integer {
+            branch_and_bound(self, mip_gap).map(|r| r.x)
+        } else {
+            let zeros = vec![0.0; self.columns.len()];
+            let inf = vec![f64::INFINITY; self.columns.len()];
+            self.relaxation_within(&zeros, &inf)
+        }
+    }
+}

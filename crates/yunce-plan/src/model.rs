@@ -364,20 +364,6 @@ impl LinearProgram {
         let (model, xs) = self.model(good_lp::microlp, false, Some((lo, hi)));
         values(model.solve(), &xs)
     }
-
-    /// Solves with microlp, the solver the library ships. With `integer`, every column is
-    /// a whole number of servers, found by our branch and bound ([`crate::bb`]) over
-    /// microlp's LP relaxations; it stops once the plan is within `mip_gap` (relative) of
-    /// the best bound.
-    pub fn solve(&self, integer: bool, mip_gap: f64) -> Result<Vec<f64>, SolveFailure> {
-        if integer {
-            crate::bb::branch_and_bound(self, mip_gap).map(|r| r.x)
-        } else {
-            let zeros = vec![0.0; self.columns.len()];
-            let inf = vec![f64::INFINITY; self.columns.len()];
-            self.relaxation_within(&zeros, &inf)
-        }
-    }
 }
 
 fn values<S: Solution>(

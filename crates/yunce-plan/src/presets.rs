@@ -111,3 +111,10 @@ impl Preset {
         }
     }
 }
+
+impl Default for Scenario {
+    /// The fact-base catalogue and sites, today's regime, a 10 EFLOPS TCO problem.
+    fn default() -> Self {
+        Preset::AfterApr2025.scenario()
+    }
+}

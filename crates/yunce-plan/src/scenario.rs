@@ -143,13 +143,6 @@ pub struct Scenario {
     pub finance: Finance,
 }
 
-impl Default for Scenario {
-    /// The fact-base catalogue and sites, today's regime, a 10 EFLOPS TCO problem.
-    fn default() -> Self {
-        crate::presets::Preset::AfterApr2025.scenario()
-    }
-}
-
 impl Chip {
     /// Compute per card on `basis` (TFLOPS or TOPS), when the catalogue has a figure.
     pub fn compute(&self, basis: Basis) -> Option<&Param> {

@@ -9,9 +9,8 @@
 //! cluster ([`crate::openb_preset`]) and the capability table
 //! ([`crate::DEFAULT_CAPABILITIES`]).
 
+use crate::kinds::{LabMode, QueueKind};
 use crate::policy::Policy;
-use crate::replay::QueueKind;
-use crate::wire::LabMode;
 
 /// Experiment kind: the paper's inflation experiment.
 pub const MODE: LabMode = LabMode::Inflation;

@@ -24,6 +24,7 @@ mod cluster;
 pub mod defaults;
 mod engine;
 mod inflation;
+mod kinds;
 mod lab;
 mod metrics;
 mod model;

@@ -6,6 +6,7 @@ use crate::cluster::{Cluster, ClusterState, Placement, SimError};
 use crate::defaults;
 use crate::engine::Engine;
 use crate::inflation::{NodeUsage, Progress, ShapeTable, model_alloc, node_usage};
+pub use crate::kinds::QueueKind;
 use crate::metrics::ModelAlloc;
 use crate::model::PodSpec;
 use crate::policy::Policy;
@@ -13,25 +14,6 @@ use crate::typical::TypicalPods;
 use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
-
-/// How the waiting queue is served.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum QueueKind {
-    /// Strict first-in first-out: a blocked head blocks everyone behind it.
-    Fifo,
-    /// FIFO order, but a later pod that fits may start while the head waits.
-    Backfill,
-}
-
-impl QueueKind {
-    /// Name used in output.
-    pub fn name(self) -> &'static str {
-        match self {
-            QueueKind::Fifo => "fifo",
-            QueueKind::Backfill => "backfill",
-        }
-    }
-}
 
 /// Settings of one replay run.
 #[derive(Clone, Debug, PartialEq)]

@@ -17,6 +17,7 @@
 
 use crate::defaults;
 use crate::inflation::NodeUsage;
+pub use crate::kinds::LabMode;
 use crate::metrics::{CurvePoint, ModelAlloc, RunResult};
 use crate::policy::Policy;
 use crate::preset::{NodeGroup, openb_preset};
@@ -24,32 +25,6 @@ use crate::replay::{DelayStats, QueueKind, ReplayResult, ReplaySample};
 use crate::synth::SynthConfig;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-
-/// Experiment kind.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum LabMode {
-    /// The paper's inflation experiment.
-    Inflation,
-    /// Time-driven replay with a queue.
-    Replay,
-}
-
-impl LabMode {
-    /// Name in the URL and the CLI.
-    pub fn name(self) -> &'static str {
-        match self {
-            LabMode::Inflation => "inflation",
-            LabMode::Replay => "replay",
-        }
-    }
-
-    /// Parses [`LabMode::name`].
-    pub fn from_name(s: &str) -> Option<Self> {
-        [LabMode::Inflation, LabMode::Replay]
-            .into_iter()
-            .find(|m| m.name() == s)
-    }
-}
 
 /// What the worker is asked to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

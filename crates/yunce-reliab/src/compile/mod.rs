@@ -3,9 +3,9 @@
 //! Every check that can make a result meaningless happens here, once, with the field's
 //! path in the error. Nothing later indexes by a user-supplied number unchecked.
 
-use crate::checks::{dist, finite, non_negative, positive, probability, too_large};
+use crate::checks::{finite, non_negative, positive, probability, too_large};
 use crate::error::{Problem, ScenarioError};
-use crate::model::{Block, HOURS_PER_YEAR, Repair, Rollout, Scenario, ScriptedKind};
+use crate::model::{Block, Duration, HOURS_PER_YEAR, Repair, Rollout, Scenario, ScriptedKind};
 use crate::value::Value;
 use std::collections::BTreeMap;
 use structure::{add_block, index_names, resolve};
@@ -376,5 +376,30 @@ pub fn compile(scenario: &Scenario) -> Result<Compiled, ScenarioError> {
         response,
         scripted,
         pool_crews,
+    })
+}
+
+pub(crate) fn dist(path: &str, d: &Duration) -> Result<Dist, ScenarioError> {
+    Ok(match d {
+        Duration::Fixed { minutes } => {
+            Dist::Fixed(non_negative(&format!("{path}.minutes"), minutes)? / 60.0)
+        }
+        Duration::Exponential { mean_minutes } => {
+            Dist::Exponential(non_negative(&format!("{path}.mean_minutes"), mean_minutes)? / 60.0)
+        }
+        Duration::LogNormal {
+            median_minutes,
+            sigma,
+        } => {
+            let m = non_negative(&format!("{path}.median_minutes"), median_minutes)? / 60.0;
+            let s = non_negative(&format!("{path}.sigma"), sigma)?;
+            if s > MAX_SIGMA {
+                return Err(ScenarioError::new(
+                    format!("{path}.sigma"),
+                    Problem::SigmaTooLarge(s),
+                ));
+            }
+            Dist::LogNormal(m, s)
+        }
     })
 }

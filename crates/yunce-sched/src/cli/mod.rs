@@ -1,6 +1,7 @@
 //! The command line (clap) and the two subcommands.
 
 mod args;
+mod parallel;
 mod run;
 mod run_replay;
 

@@ -18,7 +18,7 @@ pub fn run(a: &Args, cluster: &Cluster, pods: &[PodSpec], workload: &str) -> Res
         })
         .collect();
     let started = Instant::now();
-    let results: Vec<Result<ReplayResult, String>> = super::run::parallel(
+    let results: Vec<Result<ReplayResult, String>> = super::parallel::parallel(
         &jobs,
         a.threads,
         |&(policy, queue, seed)| {
