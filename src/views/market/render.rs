@@ -11,29 +11,32 @@ use crate::labels::{measure_key, vendor_key};
 use leptos::prelude::*;
 use yunce_data::{Dataset, Granularity, MarketShare, Period};
 
+/// One row per period: the period, then each vendor's share as shown. Empty means
+/// "no figure". The screen and the CSV both use these rows.
+fn share_rows(data: &Dataset, state: &MarketState) -> Vec<Vec<String>> {
+    grid(data, state)
+        .into_iter()
+        .map(|cells| {
+            let period = cells.first().map(|c| c.period.to_string());
+            let values = cells.iter().map(|c| {
+                c.row
+                    .and_then(|r| r.base.value)
+                    .map(show)
+                    .unwrap_or_default()
+            });
+            std::iter::once(period.unwrap_or_default())
+                .chain(values)
+                .collect()
+        })
+        .collect()
+}
+
 /// The share table as CSV, from the same rows as the screen: `period`, then one column
 /// per vendor slug (values in the measure's share unit). Empty means "no figure".
 pub fn share_csv(data: &Dataset, state: &MarketState) -> CsvTable {
     let mut columns = vec!["period"];
     columns.extend(state.vendors.iter().map(|v| v.slug()));
-    let rows = grid(data, state)
-        .into_iter()
-        .map(|cells| {
-            let mut row = vec![
-                cells
-                    .first()
-                    .map(|c| c.period.to_string())
-                    .unwrap_or_default(),
-            ];
-            row.extend(cells.iter().map(|c| {
-                c.row
-                    .and_then(|r| r.base.value)
-                    .map(show)
-                    .unwrap_or_default()
-            }));
-            row
-        })
-        .collect();
+    let rows = share_rows(data, state);
     CsvTable { columns, rows }
 }
 
@@ -52,24 +55,7 @@ pub fn table_cells(
             .iter()
             .map(|v| format!("{} ({unit})", crate::i18n::text(lang, vendor_key(*v)))),
     );
-    let rows = grid(data, state)
-        .into_iter()
-        .map(|cells| {
-            let mut row = vec![
-                cells
-                    .first()
-                    .map(|c| c.period.to_string())
-                    .unwrap_or_default(),
-            ];
-            row.extend(cells.iter().map(|c| {
-                c.row
-                    .and_then(|r| r.base.value)
-                    .map(show)
-                    .unwrap_or_default()
-            }));
-            row
-        })
-        .collect();
+    let rows = share_rows(data, state);
     (header, rows)
 }
 
