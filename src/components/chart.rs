@@ -86,11 +86,39 @@ pub fn ChartDownloads(
     }
 }
 
+/// The `i`th focusable mark of a layout: line points first, then bars, in the order
+/// `render_layout` numbers them.
+fn nth_mark(l: &Layout, i: usize) -> Option<PlacedPoint> {
+    l.lines
+        .iter()
+        .flat_map(|line| line.points.iter())
+        .chain(l.bars.iter().filter_map(|b| b.point.as_ref()))
+        .nth(i)
+        .cloned()
+}
+
+/// The mark index an event came from (`data-i` on the element), if any.
+fn mark_index(ev: &web_sys::Event) -> Option<usize> {
+    use wasm_bindgen::JsCast;
+    let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    el.get_attribute("data-i")?.parse().ok()
+}
+
 /// An interactive chart for a layout; `testid` names it for tests.
+///
+/// The marks are drawn in the task after the frame that mounts the chart, so a view
+/// with several charts paints its frame first and then each chart in its own short task.
+/// One delegated listener per event serves every mark, rather than three per mark.
 #[component]
 pub fn Chart(#[prop(into)] layout: Signal<Layout>, testid: &'static str) -> impl IntoView {
     let layout_memo = layout;
+    let painted = super::paint::after_first_paint();
     let (hovered, set_hovered) = signal(None::<PlacedPoint>);
+    let show = move |ev: &web_sys::Event| {
+        if let Some(i) = mark_index(ev) {
+            set_hovered.set(layout_memo.with_untracked(|l| nth_mark(l, i)));
+        }
+    };
     view! {
         <div class="chart" data-testid=testid>
             <svg
@@ -103,8 +131,11 @@ pub fn Chart(#[prop(into)] layout: Signal<Layout>, testid: &'static str) -> impl
                 width=move || fmt(layout_memo.get().width)
                 height=move || fmt(layout_memo.get().height)
                 on:mouseleave=move |_| set_hovered.set(None)
+                on:mouseover=move |ev| show(&ev)
+                on:focusin=move |ev| show(&ev)
+                on:focusout=move |_| set_hovered.set(None)
             >
-                {move || render_layout(&layout_memo.get(), set_hovered)}
+                {move || painted.get().then(|| render_layout(&layout_memo.get()))}
             </svg>
             {move || {
                 hovered
@@ -131,10 +162,7 @@ pub fn Chart(#[prop(into)] layout: Signal<Layout>, testid: &'static str) -> impl
     }
 }
 
-fn render_layout(
-    l: &Layout,
-    set_hovered: WriteSignal<Option<PlacedPoint>>,
-) -> impl IntoView + use<> {
+fn render_layout(l: &Layout) -> impl IntoView + use<> {
     let plot = l.plot;
     let captions = l
         .captions
@@ -178,22 +206,18 @@ fn render_layout(
     let zero = l.zero_y.map(|z| {
         view! { <line class="axis" x1=fmt(plot.x) x2=fmt(plot.x + plot.width) y1=fmt(z) y2=fmt(z)/> }
     });
-    let focusable = move |p: PlacedPoint, class: String, shape: Shape| {
-        let label = point_text(&p);
-        let enter = p.clone();
-        let focus = p.clone();
-        let on_enter = move |_| set_hovered.set(Some(enter.clone()));
-        let on_focus = move |_| set_hovered.set(Some(focus.clone()));
-        let on_blur = move |_| set_hovered.set(None);
+    // Marks are numbered in `nth_mark`'s order; the delegated listeners read `data-i`.
+    let mut next = 0usize;
+    let mut focusable = move |p: &PlacedPoint, class: String, shape: Shape| {
+        let (label, i) = (point_text(p), next);
+        next += 1;
         match shape {
             Shape::Dot(radius) => view! {
-                <circle class=class tabindex="0" aria-label=label cx=fmt(p.x) cy=fmt(p.y) r=fmt(radius)
-                    on:mouseenter=on_enter on:focus=on_focus on:blur=on_blur/>
+                <circle class=class tabindex="0" aria-label=label data-i=i cx=fmt(p.x) cy=fmt(p.y) r=fmt(radius)/>
             }
             .into_any(),
             Shape::Bar(r) => view! {
-                <rect class=class tabindex="0" aria-label=label x=fmt(r.x) y=fmt(r.y) width=fmt(r.width) height=fmt(r.height)
-                    on:mouseenter=on_enter on:focus=on_focus on:blur=on_blur/>
+                <rect class=class tabindex="0" aria-label=label data-i=i x=fmt(r.x) y=fmt(r.y) width=fmt(r.width) height=fmt(r.height)/>
             }
             .into_any(),
         }
@@ -211,7 +235,7 @@ fn render_layout(
             let dots = line
                 .points
                 .iter()
-                .map(|p| focusable(p.clone(), format!("dot s{color}"), Shape::Dot(radius)))
+                .map(|p| focusable(p, format!("dot s{color}"), Shape::Dot(radius)))
                 .collect_view();
             view! { <g data-series=line.key.clone()>{paths}{dots}</g> }
         })
@@ -220,7 +244,7 @@ fn render_layout(
         .bars
         .iter()
         .map(|bar| match &bar.point {
-            Some(p) => focusable(p.clone(), format!("bar s{}", bar.color), Shape::Bar(bar.rect)),
+            Some(p) => focusable(p, format!("bar s{}", bar.color), Shape::Bar(bar.rect)),
             None => view! {
                 <text class="gap" x=fmt(bar.gap_x) y=fmt(bar.rect.y - 4.0) text-anchor="middle">"–"</text>
             }
