@@ -33,6 +33,7 @@ mod policy;
 mod preset;
 mod replay;
 mod rng;
+mod scale;
 mod synth;
 mod typical;
 mod wire;
@@ -64,6 +65,7 @@ pub use replay::{
     ReplaySimulation, run_replay, write_replay_csv,
 };
 pub use rng::{Pcg32, Stream};
+pub use scale::{MAX_SCALE, scale_nodes, scale_pods};
 pub use synth::{MAX_SYNTH_PODS, SynthConfig, generate};
 pub use typical::{POPULARITY_THRESHOLD_PCT, TypicalPod, TypicalPods};
 pub use wire::{LabMode, LabOp, LabRequest, RunReport, WorkerMsg, decode, encode};
