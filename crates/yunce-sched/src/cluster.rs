@@ -280,7 +280,13 @@ impl ClusterState {
     /// The filter: CPU, memory, GPU model and GPU fit.
     #[inline]
     pub(crate) fn fits(&self, c: &Cluster, n: usize, s: &Shape) -> bool {
-        if self.cpu_left[n] < s.cpu || self.mem_left[n] < s.mem {
+        self.mem_left[n] >= s.mem && self.fits_except_memory(c, n, s)
+    }
+
+    /// The filter without memory: what a pod's score key decides.
+    #[inline]
+    pub(crate) fn fits_except_memory(&self, c: &Cluster, n: usize, s: &Shape) -> bool {
+        if self.cpu_left[n] < s.cpu {
             return false;
         }
         if s.num == 0 {

@@ -169,7 +169,7 @@ pub fn inflated_order(
 
 /// One inflation run that can be advanced in chunks.
 pub struct Simulation {
-    engine: Engine,
+    pub(crate) engine: Engine,
     table: ShapeTable,
     order: Vec<u32>,
     next: usize,
@@ -195,7 +195,7 @@ impl Simulation {
             typical,
             config.policy,
             config.seed,
-            table.key_count,
+            (table.key_count, table.shapes.len()),
             &config.capabilities,
         );
         Ok(Self {
@@ -221,7 +221,7 @@ impl Simulation {
             let class = shape.class.index();
             self.arrived += shape.total_milli();
             self.arrived_by_class[class] += 1;
-            let placed = self.engine.try_place(&shape, self.table.keys[sid]);
+            let placed = self.engine.try_place(&shape, self.table.keys[sid], sid);
             if placed.is_none() {
                 self.failed_by_class[class] += 1;
             }

@@ -23,6 +23,7 @@ mod capability;
 mod cluster;
 pub mod defaults;
 mod engine;
+mod index;
 mod inflation;
 mod kinds;
 mod lab;

@@ -191,7 +191,7 @@ impl ReplaySimulation {
             typical,
             config.policy,
             config.seed,
-            table.key_count,
+            (table.key_count, table.shapes.len()),
             &config.capabilities,
         );
         Ok(Self {
@@ -221,7 +221,7 @@ impl ReplaySimulation {
             return false;
         }
         let shape = self.table.shapes[sid];
-        match self.engine.try_place(&shape, self.table.keys[sid]) {
+        match self.engine.try_place(&shape, self.table.keys[sid], sid) {
             Some(p) => {
                 let (created, life) = self.pods[pod as usize];
                 self.delays.push(now - created);

@@ -75,6 +75,9 @@ pub struct RunCmd {
     /// Worker threads [default: the available cores].
     #[arg(long, allow_negative_numbers = true, value_name = "N", value_parser = parse_threads)]
     threads: Option<usize>,
+    /// Fleet size: replicate the node list and the pod list K times (distinct names, same seeds).
+    #[arg(long, allow_negative_numbers = true, value_name = "K", value_parser = parse_scale, default_value_t = 1)]
+    scale: u32,
 }
 
 /// Options of `summary`.
@@ -122,6 +125,8 @@ pub struct Args {
     pub capabilities: CapabilityTable,
     /// Worker threads.
     pub threads: usize,
+    /// Replication factor of the node and pod lists.
+    pub scale: u32,
 }
 
 impl From<RunCmd> for Args {
@@ -148,6 +153,7 @@ impl From<RunCmd> for Args {
             threads: c
                 .threads
                 .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from)),
+            scale: c.scale,
         }
     }
 }
@@ -263,6 +269,18 @@ fn parse_sample_secs(s: &str) -> Result<u64, String> {
         .ok()
         .filter(|v| *v > 0)
         .ok_or_else(|| format!("{s:?} is not a positive integer"))
+}
+
+fn parse_scale(s: &str) -> Result<u32, String> {
+    s.parse()
+        .ok()
+        .filter(|v| (1..=yunce_sched::MAX_SCALE).contains(v))
+        .ok_or_else(|| {
+            format!(
+                "{s:?} is not a whole number from 1 to {}",
+                yunce_sched::MAX_SCALE
+            )
+        })
 }
 
 fn parse_threads(s: &str) -> Result<usize, String> {

@@ -6,7 +6,8 @@ use std::sync::Mutex;
 use std::time::Instant;
 use yunce_sched::{
     CURVE_CSV_HEADER, Cluster, LabMode, Policy, RunConfig, RunResult, parse_nodes, parse_pods,
-    render_summary, summarize, summarize_csv, workload_name, write_curve_csv,
+    render_summary, scale_nodes, scale_pods, summarize, summarize_csv, workload_name,
+    write_curve_csv,
 };
 
 fn read(path: &str) -> Result<String, String> {
@@ -20,8 +21,16 @@ fn write(path: &str, text: &str) -> Result<(), String> {
 pub fn run(a: &Args) -> Result<(), String> {
     let nodes = parse_nodes(&read(&a.nodes)?).map_err(|e| format!("{}: {e}", a.nodes))?;
     let pods = parse_pods(&read(&a.pods)?).map_err(|e| format!("{}: {e}", a.pods))?;
+    let (nodes, pods) = if a.scale > 1 {
+        (scale_nodes(&nodes, a.scale), scale_pods(&pods, a.scale))
+    } else {
+        (nodes, pods)
+    };
     let cluster = Cluster::new(&nodes, true).map_err(|e| e.to_string())?;
-    let workload = workload_name(&a.pods);
+    let workload = match a.scale {
+        1 => workload_name(&a.pods),
+        k => format!("{}-x{k}", workload_name(&a.pods)),
+    };
     eprintln!(
         "cluster: {} GPU nodes, {} GPUs; workload {workload}: {} pods",
         cluster.len(),
