@@ -1,4 +1,6 @@
-//! Criterion benchmarks: one inflation run per policy on the default openb trace, and parsing.
+//! Criterion benchmarks: one inflation run per policy on the default openb trace, parsing,
+//! and FGD on fleets of ×1, ×4, ×10 and ×100 the openb size (`scale` group; the ×100 run
+//! takes about ten seconds per sample). `--bench engine scale` runs only those.
 //!
 //! Run with `CARGO_TARGET_DIR=/work/target-sched cargo bench -p yunce-sched --bench engine`.
 //! The trace is found like the accuracy test finds it (YUNCE_TRACE_DIR or ../shared beside the repo).
@@ -6,7 +8,9 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::path::PathBuf;
-use yunce_sched::{Cluster, Policy, RunConfig, parse_nodes, parse_pods, run_inflation};
+use yunce_sched::{
+    Cluster, Policy, RunConfig, parse_nodes, parse_pods, run_inflation, scale_nodes, scale_pods,
+};
 
 fn trace(file: &str) -> Option<String> {
     let dir = std::env::var("YUNCE_TRACE_DIR")
@@ -42,6 +46,18 @@ fn bench(c: &mut Criterion) {
     for policy in Policy::ALL {
         g.bench_function(policy.name(), |b| {
             b.iter(|| run_inflation(&cluster, &pods, &RunConfig::new(policy, black_box(42))))
+        });
+    }
+    g.finish();
+    let mut g = c.benchmark_group("scale");
+    g.sample_size(10);
+    for k in [1u32, 4, 10, 100] {
+        let Ok(big) = Cluster::new(&scale_nodes(&nodes, k), true) else {
+            return;
+        };
+        let big_pods = scale_pods(&pods, k);
+        g.bench_function(format!("fgd_x{k}"), |b| {
+            b.iter(|| run_inflation(&big, &big_pods, &RunConfig::new(Policy::Fgd, black_box(42))))
         });
     }
     g.finish();

@@ -243,8 +243,6 @@ pub struct ClusterState {
     pub(crate) gpu_left: Vec<u32>,
     /// Per node: count of pods by affinity tag (index 0 shared, k = k whole GPUs).
     pub(crate) affinity: Vec<u32>,
-    /// Bumped on every change of a node, to invalidate cached scores.
-    pub(crate) epoch: Vec<u32>,
     pub(crate) used_milli: u64,
 }
 
@@ -256,7 +254,6 @@ impl ClusterState {
             mem_left: c.nodes.iter().map(|n| n.mem).collect(),
             gpu_left: vec![MILLI_PER_GPU; c.total_gpu_slots],
             affinity: vec![0; c.total_aff_slots],
-            epoch: vec![1; c.nodes.len()],
             used_milli: 0,
         }
     }
@@ -392,7 +389,6 @@ impl ClusterState {
                 self.used_milli -= total;
             }
         }
-        self.epoch[n] = self.epoch[n].wrapping_add(1).max(1);
     }
 
     /// Affinity counters of node `n` (index 0 shared, k = k whole GPUs).

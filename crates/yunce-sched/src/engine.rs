@@ -12,6 +12,10 @@ use crate::typical::TypicalPods;
 /// scans, with the same decisions.
 const MAX_INDEX_ENTRIES: usize = 32 * 1024 * 1024;
 
+/// Change-log entries allowed beyond twice the node count before a compaction (small in
+/// tests, so they exercise it).
+const LOG_SLACK: usize = if cfg!(test) { 8 } else { 4096 };
+
 /// Fixed-point scale of the fragmentation sum: exact for every node value of 2^-11 or more,
 /// so an incremental sum never drifts.
 const FRAG_SCALE: f64 = 18_446_744_073_709_551_616.0; // 2^64
@@ -37,12 +41,14 @@ pub(crate) struct Engine {
     frag_sum: i128,
     /// Nodes changed since the indexes last caught up, in order.
     changes: Vec<u32>,
+    /// Per node: its last position in `changes`.
+    last_change: Vec<u32>,
     /// Per score key: the shape it was built for and its index (scoring policies).
     scored: Vec<Option<(Shape, ScoreIndex)>>,
     /// Per pod shape: its feasible set (Random-fit).
     feasible: Vec<Option<(Shape, FeasibleIndex)>>,
     /// Whether the indexes fit in memory; otherwise every pod scans.
-    indexed: bool,
+    pub(crate) indexed: bool,
     /// Capability factor per model index.
     pub model_factor: Vec<f64>,
     pub used_weighted: f64,
@@ -94,6 +100,7 @@ impl Engine {
             frag_sum: node_frag.iter().map(|&f| frag_fixed(f)).sum(),
             node_frag,
             changes: Vec::new(),
+            last_change: vec![u32::MAX; c.len()],
             scored: (0..keys).map(|_| None).collect(),
             feasible: (0..shapes).map(|_| None).collect(),
             indexed,
@@ -119,39 +126,46 @@ impl Engine {
     fn entry(&self, n: usize, s: &Shape) -> Entry {
         let (score, gpu) = if self.st.fits_except_memory(&self.c, n, s) {
             let (score, gpu) = self.score(n, s);
-            (score as i16, gpu as u8)
+            // Every policy truncates to 0..=100; the index has one bucket per value.
+            debug_assert!((0..=100).contains(&score), "score {score}");
+            (score.clamp(0, 100) as i16, gpu as u8)
         } else {
             (ABSENT, 0)
         };
-        Entry {
-            epoch: self.st.epoch[n],
-            score,
-            gpu,
-        }
+        Entry { score, gpu }
     }
 
     /// Brings a score index up to date with the change log (or builds it).
     fn catch_up_scored(&self, s: &Shape, ix: &mut ScoreIndex, fresh: bool) {
-        let from = if fresh { None } else { Some(ix.cursor) };
-        let mut visit = |n: usize| {
-            if fresh || ix.entries[n].epoch != self.st.epoch[n] {
+        if fresh {
+            for n in 0..self.c.len() {
                 ix.set(n, self.pos_of[n], self.entry(n, s));
             }
-        };
-        match from {
-            None => (0..self.c.len()).for_each(&mut visit),
-            Some(from) => self.changes[from..].iter().for_each(|&n| visit(n as usize)),
+        } else {
+            for i in ix.cursor..self.changes.len() {
+                let n = self.changes[i] as usize;
+                // A node logged again later is visited there, in its final state.
+                if self.last_change[n] as usize == i {
+                    ix.set(n, self.pos_of[n], self.entry(n, s));
+                }
+            }
         }
         ix.cursor = self.changes.len();
     }
 
     /// Brings a feasible set up to date with the change log (or builds it).
     fn catch_up_feasible(&self, s: &Shape, ix: &mut FeasibleIndex, fresh: bool) {
-        let from = if fresh { None } else { Some(ix.cursor) };
-        let mut visit = |n: usize| ix.set(n, self.pos_of[n], self.st.fits(&self.c, n, s));
-        match from {
-            None => (0..self.c.len()).for_each(&mut visit),
-            Some(from) => self.changes[from..].iter().for_each(|&n| visit(n as usize)),
+        if fresh {
+            for n in 0..self.c.len() {
+                ix.set(n, self.pos_of[n], self.st.fits(&self.c, n, s));
+            }
+        } else {
+            for i in ix.cursor..self.changes.len() {
+                let n = self.changes[i] as usize;
+                if self.last_change[n] as usize == i {
+                    ix.set(n, self.pos_of[n], self.st.fits(&self.c, n, s));
+                }
+            }
         }
         ix.cursor = self.changes.len();
     }
@@ -277,8 +291,9 @@ impl Engine {
             .node_frag(model, self.st.cpu_left[n], self.st.gpus(&self.c, n));
         self.frag_sum += frag_fixed(frag) - frag_fixed(self.node_frag[n]);
         self.node_frag[n] = frag;
+        self.last_change[n] = self.changes.len() as u32;
         self.changes.push(p.node);
-        if self.changes.len() > 2 * self.c.len() + 4096 {
+        if self.changes.len() > 2 * self.c.len() + LOG_SLACK {
             self.compact();
         }
         if model != NO_MODEL {
@@ -298,3 +313,6 @@ impl Engine {
         self.frag_sum as f64 / FRAG_SCALE
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -9,16 +9,12 @@
 //! order" is a logarithmic search.
 //!
 //! Both are brought up to date lazily: the engine logs every node it changes, and an index
-//! re-examines the nodes logged since it was last asked. The total work is the same set of
+//! re-examines the nodes logged since it was last asked (each node once: at its last entry). The total work is the same set of
 //! score computations the scan's per-node cache made, without the scan.
-
-use std::collections::BTreeSet;
 
 /// A cached score of one node for one score key.
 #[derive(Clone, Copy)]
 pub(crate) struct Entry {
-    /// The node's epoch when this entry was computed (0: never).
-    pub epoch: u32,
     /// The score, or `ABSENT` when the node fails the filter.
     pub score: i16,
     /// The GPU FGD picked for a fractional pod.
@@ -28,20 +24,77 @@ pub(crate) struct Entry {
 /// Score of a node that fails the filter: it is not ranked.
 pub(crate) const ABSENT: i16 = -1;
 
-/// Rank key: higher scores first, then earlier positions.
-fn rank(score: i16, pos: u32) -> u64 {
-    // Scores are 0..=100 (checked on insert), so 1000 - score is positive.
-    (u64::from((1000 - i32::from(score)) as u32) << 32) | u64::from(pos)
+/// Scores run 0..=100 (FGD's sigmoid and every other policy are truncated to that range).
+const SCORES: usize = 101;
+
+/// A set of positions with constant-time insert and remove and a quick "first at or after":
+/// one bit per position, and one summary bit per non-empty word.
+#[derive(Clone)]
+struct Bits {
+    words: Vec<u64>,
+    summary: Vec<u64>,
 }
 
-/// The nodes ranked for one score key.
+impl Bits {
+    fn new(len: usize) -> Self {
+        let words = len.div_ceil(64);
+        Self {
+            words: vec![0; words],
+            summary: vec![0; words.div_ceil(64)],
+        }
+    }
+
+    fn insert(&mut self, pos: u32) {
+        let (w, b) = (pos as usize / 64, pos % 64);
+        self.words[w] |= 1 << b;
+        self.summary[w / 64] |= 1 << (w % 64);
+    }
+
+    fn remove(&mut self, pos: u32) {
+        let (w, b) = (pos as usize / 64, pos % 64);
+        self.words[w] &= !(1 << b);
+        if self.words[w] == 0 {
+            self.summary[w / 64] &= !(1 << (w % 64));
+        }
+    }
+
+    /// The first word index at or after `w` that has a bit set.
+    fn next_word(&self, w: usize) -> Option<usize> {
+        let mut s = w / 64;
+        let mut mask = self.summary.get(s)? & (u64::MAX << (w % 64));
+        loop {
+            if mask != 0 {
+                return Some(s * 64 + mask.trailing_zeros() as usize);
+            }
+            s += 1;
+            mask = *self.summary.get(s)?;
+        }
+    }
+
+    /// The first position at or after `pos`.
+    fn first_from(&self, pos: u32) -> Option<u32> {
+        let (w, b) = (pos as usize / 64, pos % 64);
+        let here = self.words.get(w)? & (u64::MAX << b);
+        if here != 0 {
+            return Some((w * 64) as u32 + here.trailing_zeros());
+        }
+        let w = self.next_word(w + 1)?;
+        Some((w * 64) as u32 + self.words[w].trailing_zeros())
+    }
+}
+
+/// The nodes ranked for one score key: one position set per score.
 #[derive(Clone)]
 pub(crate) struct ScoreIndex {
     /// How far into the engine's change log this index has looked.
     pub cursor: usize,
     /// Per node index.
     pub entries: Vec<Entry>,
-    ranked: BTreeSet<u64>,
+    /// Per score: the positions of the nodes with that score (made on first use).
+    buckets: Vec<Option<Bits>>,
+    /// Per score: how many nodes have it.
+    counts: [u32; SCORES],
+    positions: usize,
 }
 
 impl ScoreIndex {
@@ -51,32 +104,55 @@ impl ScoreIndex {
             cursor: 0,
             entries: vec![
                 Entry {
-                    epoch: 0,
                     score: ABSENT,
                     gpu: 0
                 };
                 nodes
             ],
-            ranked: BTreeSet::new(),
+            buckets: (0..SCORES).map(|_| None).collect(),
+            counts: [0; SCORES],
+            positions: nodes,
         }
     }
 
     /// Replaces node `n`'s entry (at tie-break position `pos`).
     pub fn set(&mut self, n: usize, pos: u32, entry: Entry) {
         let old = self.entries[n];
-        if old.score != ABSENT {
-            self.ranked.remove(&rank(old.score, pos));
-        }
-        if entry.score != ABSENT {
-            debug_assert!((0..=100).contains(&entry.score));
-            self.ranked.insert(rank(entry.score, pos));
-        }
         self.entries[n] = entry;
+        // Most changes leave a node's score for a key as it was: nothing to re-rank.
+        if old.score == entry.score {
+            return;
+        }
+        if let Ok(s) = usize::try_from(old.score)
+            && let Some(bits) = self.buckets[s].as_mut()
+        {
+            bits.remove(pos);
+            self.counts[s] -= 1;
+        }
+        if let Ok(s) = usize::try_from(entry.score) {
+            let s = s.min(SCORES - 1);
+            let len = self.positions;
+            self.buckets[s]
+                .get_or_insert_with(|| Bits::new(len))
+                .insert(pos);
+            self.counts[s] += 1;
+        }
     }
 
-    /// Tie-break positions of ranked nodes, best first.
+    /// Tie-break positions of ranked nodes, best first: highest score, then earliest.
     pub fn best_first(&self) -> impl Iterator<Item = u32> + '_ {
-        self.ranked.iter().map(|&r| r as u32)
+        (0..SCORES)
+            .rev()
+            .filter(|&s| self.counts[s] > 0)
+            .filter_map(|s| self.buckets[s].as_ref())
+            .flat_map(|bits| {
+                let mut next = Some(0u32);
+                std::iter::from_fn(move || {
+                    let pos = bits.first_from(next?)?;
+                    next = pos.checked_add(1);
+                    Some(pos)
+                })
+            })
     }
 }
 
@@ -116,7 +192,7 @@ impl FeasibleIndex {
             } else {
                 self.tree[i] -= 1;
             }
-            i += i & i.wrapping_neg();
+            i += i.isolate_lowest_one();
         }
         if feasible {
             self.count += 1;
@@ -153,11 +229,7 @@ mod tests {
     #[test]
     fn ranks_by_score_then_position() {
         let mut ix = ScoreIndex::new(4);
-        let e = |score| Entry {
-            epoch: 1,
-            score,
-            gpu: 0,
-        };
+        let e = |score| Entry { score, gpu: 0 };
         ix.set(0, 3, e(50));
         ix.set(1, 1, e(70));
         ix.set(2, 0, e(50));

@@ -123,7 +123,7 @@ fn percentile(sorted: &[u64], pct: f64) -> u64 {
 
 /// One replay that can be advanced in chunks of arrivals.
 pub struct ReplaySimulation {
-    engine: Engine,
+    pub(crate) engine: Engine,
     table: ShapeTable,
     config: ReplayConfig,
     pods: Vec<(u64, u64)>,

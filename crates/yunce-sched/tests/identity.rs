@@ -6,6 +6,8 @@
 //! `YUNCE_BLESS=1 cargo test --release -p yunce-sched --test identity` rewrites the file;
 //! only do that for a deliberate change of results, and say so in the commit.
 
+#![allow(clippy::expect_used)] // Test helpers: a failure should stop the test loudly.
+
 mod common;
 
 use std::fmt::Write as _;
