@@ -62,8 +62,8 @@ pub use preset::{
     openb_preset, parse_groups, valid_model_name,
 };
 pub use replay::{
-    DelayStats, QueueKind, REPLAY_CSV_HEADER, ReplayConfig, ReplayResult, ReplaySample,
-    ReplaySimulation, run_replay, write_replay_csv,
+    DelayStats, MAX_REPLAY_SAMPLES, QueueKind, REPLAY_CSV_HEADER, ReplayConfig, ReplayResult,
+    ReplaySample, ReplaySimulation, run_replay, write_replay_csv,
 };
 pub use rng::{Pcg32, Stream};
 pub use scale::{MAX_SCALE, scale_nodes, scale_pods};

@@ -112,6 +112,23 @@ pub struct ReplayResult {
     pub model_alloc: Vec<ModelAlloc>,
 }
 
+/// The most points a replay's time series has, whatever the trace's time span: a span
+/// longer than this many sample intervals is sampled at a wider, whole multiple of the
+/// interval, so memory and time follow the events, not the clock.
+pub const MAX_REPLAY_SAMPLES: u64 = 10_000;
+
+/// The sampling interval for a time span: `sample_secs`, or the smallest multiple of it that
+/// keeps the series within [`MAX_REPLAY_SAMPLES`] points.
+fn sample_step(sample_secs: u64, span: u64) -> u64 {
+    let step = sample_secs.max(1);
+    let needed = span / step + 1;
+    if needed <= MAX_REPLAY_SAMPLES {
+        step
+    } else {
+        step.saturating_mul(needed.div_ceil(MAX_REPLAY_SAMPLES))
+    }
+}
+
 /// Nearest-rank percentile of sorted values.
 fn percentile(sorted: &[u64], pct: f64) -> u64 {
     if sorted.is_empty() {
@@ -354,7 +371,7 @@ impl ReplaySimulation {
     pub fn result(&self) -> ReplayResult {
         let mut samples = Vec::new();
         if let (Some(first), Some(last)) = (self.series.first(), self.series.last()) {
-            let step = self.config.sample_secs;
+            let step = sample_step(self.config.sample_secs, last.0 - first.0);
             let mut t = first.0 / step * step;
             let mut i = 0;
             while t <= last.0 {
