@@ -29,9 +29,25 @@ fn read_browser() -> (String, QueryMap) {
     (path, QueryMap::parse(&search))
 }
 
+/// Some hosts and bookmarks open the app as `/index.html`: that is the overview, so the
+/// address bar is rewritten to `/` (query kept) without a new history entry.
+fn canonical_index(path: String) -> String {
+    if path != "/index.html" {
+        return path;
+    }
+    if let Some(window) = web_sys::window() {
+        let search = window.location().search().unwrap_or_default();
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("/{search}")));
+        }
+    }
+    "/".to_owned()
+}
+
 /// Creates the location state and follows Back and Forward.
 pub fn provide_location() -> Location {
     let (path, query) = read_browser();
+    let path = canonical_index(path);
     let location = Location {
         path: RwSignal::new(path),
         query: RwSignal::new(query),

@@ -12,6 +12,41 @@ pub struct Notice {
     pub value: String,
 }
 
+/// The most characters of a rejected value (or name) that a notice echoes.
+pub const ECHO_CHARS: usize = 80;
+
+/// The most notices listed; the rest are counted ("and 4,998 more").
+pub const LISTED_NOTICES: usize = 8;
+
+/// Whether `c` reorders text (bidirectional embeddings, overrides, isolates and marks), so
+/// an echoed value could flip the text after it.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// A user-supplied value as a notice shows it: bidirectional and other control characters
+/// removed, and cut to [`ECHO_CHARS`] characters with an ellipsis.
+pub fn echo(value: &str) -> String {
+    let mut kept = value
+        .chars()
+        .filter(|&c| !is_bidi_control(c) && !c.is_control());
+    let mut out: String = kept.by_ref().take(ECHO_CHARS).collect();
+    if kept.next().is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// The notices a view lists, echoed safely, and how many more there are.
+pub fn listed(notices: &[Notice]) -> (Vec<(String, String)>, usize) {
+    let shown = notices
+        .iter()
+        .take(LISTED_NOTICES)
+        .map(|n| (echo(&n.param), echo(&n.value)))
+        .collect();
+    (shown, notices.len().saturating_sub(LISTED_NOTICES))
+}
+
 /// Query params read in order, remembering which ones were consumed.
 pub struct Query<'a> {
     map: &'a QueryMap,
@@ -118,6 +153,34 @@ mod tests {
         let q = Query::new(&map);
         let names: Vec<String> = q.finish(&["back"]).into_iter().map(|n| n.param).collect();
         assert_eq!(names, ["aa", "zz"]);
+    }
+
+    #[test]
+    fn echoes_are_cut_and_lose_bidi_controls() {
+        assert_eq!(super::echo("abc"), "abc");
+        let long = "x".repeat(7000);
+        let cut = super::echo(&long);
+        assert_eq!(cut.chars().count(), super::ECHO_CHARS + 1);
+        assert!(cut.ends_with('…'));
+        assert_eq!(super::echo("ab\u{202E}cd\u{2066}e\u{200F}\n"), "abcde");
+        // Exactly the limit: no ellipsis.
+        assert_eq!(super::echo(&"y".repeat(80)), "y".repeat(80));
+    }
+
+    #[test]
+    fn thousands_of_unknown_params_are_summarised() {
+        let notices: Vec<Notice> = (0..5000)
+            .map(|i| Notice {
+                param: format!("p{i}"),
+                value: "v".into(),
+            })
+            .collect();
+        let (shown, more) = super::listed(&notices);
+        assert_eq!(
+            (shown.len(), more),
+            (super::LISTED_NOTICES, 5000 - super::LISTED_NOTICES)
+        );
+        assert_eq!(super::listed(&notices[..2]).1, 0);
     }
 
     #[test]

@@ -62,10 +62,15 @@ impl View {
         }
     }
 
-    /// The view at a path; trailing slashes are ignored.
+    /// The view at a path; trailing slashes are ignored, and `/index.html` (what some hosts
+    /// and bookmarks use) is the overview.
     pub fn from_path(path: &str) -> Option<View> {
         let trimmed = path.trim_end_matches('/');
-        let trimmed = if trimmed.is_empty() { "/" } else { trimmed };
+        let trimmed = if trimmed.is_empty() || trimmed == "/index.html" {
+            "/"
+        } else {
+            trimmed
+        };
         Self::ALL.into_iter().find(|v| v.path() == trimmed)
     }
 
@@ -79,5 +84,20 @@ impl View {
             View::Sources => sources::SourcesView().into_any(),
             View::Lab => lab::LabView().into_any(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::View;
+
+    #[test]
+    fn paths_round_trip_and_index_html_is_the_overview() {
+        for v in View::ALL {
+            assert_eq!(View::from_path(v.path()), Some(v));
+            assert_eq!(View::from_path(&format!("{}/", v.path())), Some(v));
+        }
+        assert_eq!(View::from_path("/index.html"), Some(View::Overview));
+        assert_eq!(View::from_path("/nowhere"), None);
     }
 }

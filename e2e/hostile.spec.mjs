@@ -1,0 +1,51 @@
+// Hostile links: long, direction-flipping or countless params never widen, flip or stall a
+// view, and /index.html is the overview.
+import { test, expect, ready } from "./fixtures.mjs";
+
+const overflow = (page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+test("a 7,000-character value is echoed cut to 80 characters and the page keeps its width", async ({ page }) => {
+  const long = "x".repeat(7000);
+  for (const path of [`/market?m=${long}`, `/lab?m=${long}`, `/?${long}=1`]) {
+    await page.goto(path);
+    await ready(page);
+    const notice = page.getByTestId("url-notice");
+    await expect(notice).toBeVisible();
+    const text = await notice.locator("li").first().innerText();
+    expect(text.length, `echo on ${path}`).toBeLessThan(100);
+    expect(text).toContain("…");
+    expect(await overflow(page), `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
+  }
+});
+
+test("a right-to-left override in a param is not echoed", async ({ page }) => {
+  await page.goto(`/market?m=${encodeURIComponent("abc\u202Edef")}`);
+  await ready(page);
+  const text = await page.getByTestId("url-notice").locator("li").first().innerText();
+  expect(text).toBe("m=abcdef");
+});
+
+test("thousands of unknown params are summarised and the view still opens", async ({ page }) => {
+  // A 40 KB query is beyond what HTTP servers accept in a request line, but not beyond a
+  // link the app can be sent to: it arrives through history, as an in-app link would.
+  await page.goto("/sources");
+  await ready(page);
+  await page.evaluate(() => {
+    const params = Array.from({ length: 5000 }, (_, i) => `p${i}=1`).join("&");
+    history.pushState(null, "", `/sources?${params}`);
+    dispatchEvent(new PopStateEvent("popstate"));
+  });
+  await expect(page.getByTestId("url-notice").locator("li")).toHaveCount(8);
+  await expect(page.getByTestId("url-notice-more")).toContainText("4992 more");
+  expect(await overflow(page)).toBeLessThanOrEqual(0);
+});
+
+test("/index.html and /index.html?… open the overview", async ({ page }) => {
+  for (const path of ["/index.html", "/index.html?lang=en"]) {
+    await page.goto(path);
+    await ready(page);
+    await expect(page.locator(".error-panel")).toHaveCount(0);
+    await expect(page.locator("nav.views a[aria-current='page']")).toHaveAttribute("href", "/");
+    expect(new URL(page.url()).pathname).toBe("/");
+  }
+});
