@@ -39,6 +39,7 @@ pub mod sim;
 pub mod stats;
 pub mod topology;
 pub mod value;
+pub mod wire;
 
 pub use assumptions::{Assumption, AssumptionKind};
 pub use error::{Problem, ScenarioError};
