@@ -35,6 +35,7 @@ pub mod portable;
 pub mod presets;
 pub mod report;
 pub mod rng;
+pub mod setup;
 pub mod sim;
 pub mod stats;
 pub mod topology;

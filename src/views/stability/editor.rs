@@ -4,9 +4,8 @@
 //! with the engine's reason beside it, and the URL keeps the last accepted state.
 
 use super::runner::{Runner, Stop};
-use super::scenario::{self, default_of, node_gate};
-use super::state::{PRESETS, Param, RolloutChoice, StabilityState, Target};
-use super::{Checked, Editor, export, text};
+use super::state::{PRESETS, RolloutChoice, StabilityState, Target};
+use super::{Editor, export, text};
 use crate::components::source_chip::SourceChip;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
@@ -35,7 +34,7 @@ fn Field(
         editor.refused.with(|r| {
             r.as_ref()
                 .filter(|r| r.field == id)
-                .map(|r| text::rejection(i18n, &r.rejection))
+                .map(|r| text::rejection(i18n, &r.problem))
         })
     };
     view! {
@@ -96,21 +95,20 @@ fn basis_view(v: &Value) -> AnyView {
 
 /// Preset buttons, the what-if choice and the scenario JSON import/export.
 #[component]
-pub fn PresetBar(editor: Editor, current: Memo<Checked>) -> impl IntoView {
+pub fn PresetBar(editor: Editor) -> impl IntoView {
     let i18n = use_i18n();
     let buttons = PRESETS
         .into_iter()
         .map(|id| {
-            let pressed = move || {
-                editor.imported.with(Option::is_none) && editor.state.with(|s| s.preset == id)
-            };
+            let pressed =
+                move || editor.file.with(Option::is_none) && editor.state.with(|s| s.preset == id);
             view! {
                 <button
                     type="button"
                     data-testid=format!("preset-{id}")
                     aria-pressed=move || pressed().to_string()
                     on:click=move |_| {
-                        editor.imported.set(None);
+                        editor.file.set(None);
                         editor.update("preset", |s| {
                             s.preset = id;
                             s.what_if = Some(String::new());
@@ -124,36 +122,31 @@ pub fn PresetBar(editor: Editor, current: Memo<Checked>) -> impl IntoView {
         .collect_view();
     let what_ifs = move || {
         editor
-            .state
-            .with(|s| scenario::base(s).map(|p| p.what_ifs).unwrap_or_default())
+            .description
+            .with(|d| d.as_ref().map(|d| d.what_ifs.clone()).unwrap_or_default())
     };
     let chosen = move || {
         editor.state.with(|s| match &s.what_if {
             None => "-".to_owned(),
-            Some(w) if w.is_empty() => what_ifs()
-                .first()
-                .map(|w| (*w).to_owned())
-                .unwrap_or_default(),
+            Some(w) if w.is_empty() => what_ifs().first().cloned().unwrap_or_default(),
             Some(w) => w.clone(),
         })
     };
     let notes = move || {
-        current.with(|c| {
-            c.as_ref()
-                .map(|(p, _)| {
-                    p.notes
-                        .iter()
-                        .map(|n| view! { <li>{*n}</li> })
-                        .collect_view()
-                })
-                .ok()
+        editor.description.with(|d| {
+            d.as_ref().map(|d| {
+                d.notes
+                    .iter()
+                    .map(|n| view! { <li>{n.clone()}</li> })
+                    .collect_view()
+            })
         })
     };
     view! {
         <section class="card" data-testid="presets">
             <h2>{move || i18n.t("stability.presets")}</h2>
             <div class="button-row">{buttons}</div>
-            <Show when=move || !what_ifs().is_empty() && editor.imported.with(Option::is_none)>
+            <Show when=move || !what_ifs().is_empty()>
                 <label class="num-input">
                     <span>{move || i18n.t("stability.what_if")}</span>
                     <select
@@ -166,77 +159,63 @@ pub fn PresetBar(editor: Editor, current: Memo<Checked>) -> impl IntoView {
                             });
                         }
                     >
-                        {move || what_ifs().into_iter().map(|w| view! {
-                            <option value=w selected=move || chosen() == w>{move || i18n.t(text::preset_key(w))}</option>
+                        {move || what_ifs().into_iter().map(|w| {
+                            let key = text::preset_key(&w);
+                            let value = w.clone();
+                            view! {
+                                <option value=value selected=move || chosen() == w>{move || i18n.t(key)}</option>
+                            }
                         }).collect_view()}
                         <option value="-">{move || i18n.t("stability.no_what_if")}</option>
                     </select>
                 </label>
             </Show>
             <ul class="small muted">{notes}</ul>
-            <export::ScenarioFiles editor current/>
+            <export::ScenarioFiles editor/>
         </section>
     }
 }
 
 /// The topology editor: one row per number the scenarios have, with its default's source.
 #[component]
-pub fn TopologyCard(editor: Editor, current: Memo<Checked>) -> impl IntoView {
+pub fn TopologyCard(editor: Editor) -> impl IntoView {
     let i18n = use_i18n();
-    // Defaults come from the unedited scenarios (or the imported file), so the chips stay.
-    let base = Memo::new(move |_| {
-        editor.state.with(|s| {
-            let mut unedited = s.clone();
-            unedited.reset_edits();
-            unedited.zones = s.zones;
-            unedited.cells = s.cells;
-            match editor.imported.get() {
-                Some(file) => Ok(scenario::imported(file)),
-                None => scenario::base(&unedited),
-            }
-        })
-    });
-    let default = move |p: Param| {
-        base.with(|b| {
-            b.as_ref().ok().and_then(|pair| {
-                default_of(&pair.incident, p)
-                    .or_else(|| pair.what_if.as_ref().and_then(|(_, s)| default_of(s, p)))
-            })
-        })
-    };
     let rows = move || {
-        Param::ALL
-            .into_iter()
-            .filter_map(|p| {
-                let d = default(p)?;
-                let shown = text::num(d.value, 4);
-                Some(view! {
-                    <tr data-testid=format!("row-{}", p.slug())>
-                        <td>
-                            <Field
-                                editor
-                                target=Target::Param(p)
-                                label=Signal::derive(move || i18n.t(text::param_key(p)).to_owned())
-                                placeholder=shown.clone()
-                            />
-                        </td>
-                        <td class="num">{shown.clone()}</td>
-                        <td>{basis_view(&d)}</td>
-                    </tr>
-                })
-            })
-            .collect_view()
-    };
-    let gate = move || base.with(|b| b.as_ref().ok().and_then(|p| node_gate(&p.incident)));
-    let has_changes = move || {
-        base.with(|b| {
-            b.as_ref().is_ok_and(|p| {
-                scenario::has_changes(&p.incident)
-                    || p.what_if
-                        .as_ref()
-                        .is_some_and(|(_, s)| scenario::has_changes(s))
+        editor.description.with(|d| {
+            d.as_ref().map(|d| {
+                d.defaults
+                    .iter()
+                    .map(|(p, v)| {
+                        let p = *p;
+                        let shown = text::num(v.value, 4);
+                        view! {
+                            <tr data-testid=format!("row-{}", super::state::slug(p))>
+                                <td>
+                                    <Field
+                                        editor
+                                        target=Target::Param(p)
+                                        label=Signal::derive(move || i18n.t(text::param_key(p)).to_owned())
+                                        placeholder=shown.clone()
+                                    />
+                                </td>
+                                <td class="num">{shown.clone()}</td>
+                                <td>{basis_view(v)}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()
             })
         })
+    };
+    let gate = move || {
+        editor
+            .description
+            .with(|d| d.as_ref().and_then(|d| d.node_gate))
+    };
+    let has_changes = move || {
+        editor
+            .description
+            .with(|d| d.as_ref().is_some_and(|d| d.has_changes))
     };
     let rollout = move || {
         editor.state.with(|s| match s.rollout {
@@ -244,21 +223,18 @@ pub fn TopologyCard(editor: Editor, current: Memo<Checked>) -> impl IntoView {
             Some(r) => r.slug(),
         })
     };
-    let is_region = move || {
-        editor.state.with(|s| s.preset == "region") && editor.imported.with(Option::is_none)
-    };
-    let name = move || {
-        current.with(|c| {
-            c.as_ref()
-                .map(|(p, _)| p.incident.components.len())
-                .unwrap_or(0)
-        })
+    let is_region =
+        move || editor.state.with(|s| s.preset == "region") && editor.file.with(Option::is_none);
+    let count = move || {
+        editor
+            .description
+            .with(|d| d.as_ref().map(|d| d.components).unwrap_or(0))
     };
     view! {
         <section class="card" data-testid="topology">
             <h2>{move || i18n.t("stability.topology")}</h2>
-            <p class="small muted">
-                {move || i18n.format("stability.components", &[&name().to_string()])}
+            <p class="small muted" data-testid="components">
+                {move || i18n.format("stability.components", &[&count().to_string()])}
             </p>
             <Show when=is_region>
                 <div class="button-row">
@@ -317,32 +293,50 @@ pub fn TopologyCard(editor: Editor, current: Memo<Checked>) -> impl IntoView {
 
 /// Years, seed, SLA targets, and the run controls with progress.
 #[component]
-pub fn RunCard(
-    editor: Editor,
-    runner: Runner,
-    current: Memo<Checked>,
-    key: Memo<String>,
-) -> impl IntoView {
+pub fn RunCard(editor: Editor, runner: Runner, key: Memo<String>) -> impl IntoView {
     let i18n = use_i18n();
     let run = move |_| {
-        if let Ok((pair, _)) = current.get_untracked() {
-            let mut scenarios = vec![pair.incident];
-            scenarios.extend(pair.what_if.map(|(_, s)| s));
-            runner.run(scenarios, key.get_untracked());
+        let sizes = editor.description.with_untracked(|d| {
+            d.as_ref().filter(|d| d.problem.is_none()).map(|d| {
+                d.names
+                    .iter()
+                    .map(|(_, n)| f64::from(*n))
+                    .collect::<Vec<f64>>()
+            })
+        });
+        if let Some(sizes) = sizes {
+            let state = editor.state.get_untracked();
+            let years = f64::from(state.years);
+            let file = editor
+                .file
+                .with_untracked(|f| f.as_ref().map(|(_, t)| t.clone()));
+            let work = sizes.into_iter().map(|n| n * years).collect();
+            runner.run(state.setup(), file, key.get_untracked(), work);
         }
     };
-    let invalid = move || current.with(|c| c.as_ref().err().map(|r| text::rejection(i18n, r)));
+    let ready = move || {
+        editor
+            .description
+            .with(|d| d.as_ref().is_some_and(|d| d.problem.is_none()))
+    };
+    let invalid = move || {
+        editor.description.with(|d| {
+            d.as_ref()
+                .and_then(|d| d.problem.as_ref())
+                .map(|p| text::rejection(i18n, p))
+        })
+    };
     let refused = move || {
         editor
             .refused
-            .with(|r| r.as_ref().map(|r| text::rejection(i18n, &r.rejection)))
+            .with(|r| r.as_ref().map(|r| text::rejection(i18n, &r.problem)))
     };
     let stop = move || {
         runner.stop.with(|s| {
             s.as_ref().map(|s| match s {
                 Stop::Cancelled => i18n.t("stability.cancelled").to_owned(),
                 Stop::Stale => i18n.t("stability.cancelled_stale").to_owned(),
-                Stop::Failed(path, why) => i18n.format("stability.failed", &[path, why]),
+                Stop::Failed(why) => i18n.format("stability.failed", &[why]),
             })
         })
     };
@@ -367,7 +361,7 @@ pub fn RunCard(
                 <button
                     type="button"
                     data-testid="run"
-                    disabled=move || runner.running.get() || current.with(Result::is_err)
+                    disabled=move || runner.running.get() || !ready()
                     on:click=run
                 >{move || i18n.t("stability.run")}</button>
                 <button

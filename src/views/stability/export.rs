@@ -1,12 +1,12 @@
 //! Downloads: the estimates as CSV (from the reports, never from the page), and the scenario
 //! as the JSON that `yunce-reliab run --scenario FILE.json` reads; and importing such a file.
 
-use super::{Checked, Editor};
-use crate::components::download::{csv_text, save_text};
+use super::Editor;
+use crate::components::download::csv_text;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use yunce_reliab::{Estimate, ExactOutcome, Report, Scenario};
+use yunce_reliab::{Estimate, ExactOutcome, Report};
 
 /// CSV columns; ids do not depend on the UI language.
 pub const CSV_HEAD: [&str; 10] = [
@@ -116,55 +116,16 @@ pub fn csv(reports: &[Report]) -> String {
     csv_text(&CSV_HEAD, &csv_rows(reports))
 }
 
-/// A file-name stem from a scenario name: ASCII letters, digits and dashes.
-pub fn stem(name: &str) -> String {
-    let s: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let s: Vec<&str> = s.split('-').filter(|p| !p.is_empty()).collect();
-    s.join("-").chars().take(60).collect()
-}
-
-/// Parses a scenario file; the error says where.
-pub fn parse_scenario(text: &str) -> Result<Scenario, String> {
-    let s: Scenario = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    yunce_reliab::exact(&s).map_err(|e| e.to_string())?;
-    Ok(s)
-}
-
-/// Export buttons for the scenarios shown, and the import of a scenario file.
+/// Export buttons for the scenarios shown (the worker writes the JSON), and the import of a
+/// scenario file (the worker reads and checks it).
 #[component]
-pub fn ScenarioFiles(editor: Editor, current: Memo<Checked>) -> impl IntoView {
+pub fn ScenarioFiles(editor: Editor) -> impl IntoView {
     let i18n = use_i18n();
-    let error = RwSignal::new(None::<String>);
-    let save = move |side: usize| {
-        current.with_untracked(|c| {
-            if let Ok((pair, _)) = c {
-                let s = if side == 0 {
-                    Some(&pair.incident)
-                } else {
-                    pair.what_if.as_ref().map(|(_, s)| s)
-                };
-                if let Some(s) = s
-                    && let Ok(json) = serde_json::to_string_pretty(s)
-                {
-                    save_text(
-                        &format!("{}.json", stem(&s.name)),
-                        "application/json",
-                        &json,
-                    );
-                }
-            }
-        })
+    let has_what_if = move || {
+        editor
+            .description
+            .with(|d| d.as_ref().is_some_and(|d| d.names.len() > 1))
     };
-    let has_what_if = move || current.with(|c| c.as_ref().is_ok_and(|(p, _)| p.what_if.is_some()));
     let on_file = move |ev: leptos::ev::Event| {
         let file = ev
             .target()
@@ -175,32 +136,19 @@ pub fn ScenarioFiles(editor: Editor, current: Memo<Checked>) -> impl IntoView {
         let name = file.name();
         leptos::task::spawn_local(async move {
             let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-            let text = text.ok().and_then(|t| t.as_string()).unwrap_or_default();
-            match parse_scenario(&text) {
-                Ok(s) => {
-                    error.set(None);
-                    let (years, seed, sla) = (s.years, s.seed, s.sla_targets_percent.clone());
-                    editor.imported.set(Some(s));
-                    editor.update("import", |st| {
-                        st.reset_edits();
-                        st.years = years.clamp(1, super::state::MAX_YEARS);
-                        st.seed = seed;
-                        if !sla.is_empty() {
-                            st.sla = sla;
-                        }
-                    });
-                }
-                Err(e) => error.set(Some(format!("{name}: {e}"))),
+            match text.ok().and_then(|t| t.as_string()) {
+                Some(text) => editor.import(name, text),
+                None => editor.import_error.set(Some(name)),
             }
         });
     };
     view! {
         <div class="button-row" data-testid="scenario-files">
-            <button type="button" data-testid="export-json-0" on:click=move |_| save(0)>
+            <button type="button" data-testid="export-json-0" on:click=move |_| editor.export(0)>
                 {move || i18n.t("stability.export_json")}
             </button>
             <Show when=has_what_if>
-                <button type="button" data-testid="export-json-1" on:click=move |_| save(1)>
+                <button type="button" data-testid="export-json-1" on:click=move |_| editor.export(1)>
                     {move || i18n.t("stability.export_json_what_if")}
                 </button>
             </Show>
@@ -208,12 +156,12 @@ pub fn ScenarioFiles(editor: Editor, current: Memo<Checked>) -> impl IntoView {
                 <span>{move || i18n.t("stability.import_json")}</span>
                 <input type="file" accept=".json,application/json" data-testid="import-json" on:change=on_file/>
             </label>
-            <Show when=move || editor.imported.with(Option::is_some)>
+            <Show when=move || editor.file.with(Option::is_some)>
                 <span class="small" data-testid="imported">
-                    {move || editor.imported.with(|s| s.as_ref().map(|s| i18n.format("stability.imported", &[&s.name])))}
+                    {move || editor.file.with(|f| f.as_ref().map(|(n, _)| i18n.format("stability.imported", &[n])))}
                 </span>
             </Show>
-            {move || error.get().map(|e| view! { <span class="field-error" role="alert" data-testid="import-error">{e}</span> })}
+            {move || editor.import_error.get().map(|e| view! { <span class="field-error" role="alert" data-testid="import-error">{e}</span> })}
         </div>
     }
 }

@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
-use yunce_reliab::wire::{RunRequest, WorkerMsg};
-use yunce_reliab::{Report, Scenario};
+use yunce_reliab::Report;
+use yunce_reliab::setup::Setup;
+use yunce_reliab::wire::{Request, WorkerMsg};
 
 /// Reports of one finished run, side by side.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,8 +30,8 @@ pub enum Stop {
     Cancelled,
     /// A setting changed during the run.
     Stale,
-    /// The worker refused or failed: field path and reason.
-    Failed(String, String),
+    /// The worker refused or failed: the reason.
+    Failed(String),
 }
 
 /// The view's run state. Copy: every field is a signal handle.
@@ -48,11 +49,6 @@ pub struct Runner {
     job: StoredValue<Option<Job>, LocalStorage>,
     generation: StoredValue<u32>,
     owner: StoredValue<Option<Owner>>,
-}
-
-/// Years per chunk: about 200,000 component-years between progress messages.
-fn chunk_years(s: &Scenario) -> u32 {
-    (200_000 / s.components.len().max(1)).clamp(1, 5_000) as u32
 }
 
 impl Runner {
@@ -106,20 +102,16 @@ impl Runner {
         );
     }
 
-    /// Simulates `scenarios` for the settings `key`.
-    pub fn run(self, scenarios: Vec<Scenario>, key: String) {
+    /// Simulates the `count` scenarios of `setup` (with an imported `file`) for the settings
+    /// `key`. `component_years` says how much work each is, for the timing line.
+    pub fn run(self, setup: Setup, file: Option<String>, key: String, component_years: Vec<f64>) {
         self.job.set_value(None);
         self.generation.update_value(|g| *g += 1);
         let generation = self.generation.get_value();
-        self.progress.set(vec![0.0; scenarios.len()]);
+        self.progress.set(vec![0.0; component_years.len()]);
         self.running.set(true);
         self.stop.set(None);
         self.run_key.set(key.clone());
-        let component_years: Vec<f64> = scenarios
-            .iter()
-            .map(|s| s.components.len() as f64 * f64::from(s.years))
-            .collect();
-        let chunk = scenarios.iter().map(chunk_years).min().unwrap_or(1);
         let collected = Rc::new(RefCell::new(Results {
             key,
             reports: Vec::new(),
@@ -146,24 +138,24 @@ impl Runner {
                 self.running.set(false);
                 self.finish(generation);
             }
-            WorkerMsg::Failed { path, reason, .. } => {
-                self.stop.set(Some(Stop::Failed(path, reason)));
+            WorkerMsg::Failed(reason) => {
+                self.stop.set(Some(Stop::Failed(reason)));
                 self.running.set(false);
                 self.finish(generation);
             }
-        };
-        let request = RunRequest {
-            scenarios,
-            chunk_years: chunk,
+            WorkerMsg::Described { .. } | WorkerMsg::Json(_) => {}
         };
         let started = match self.owner.get_value() {
-            Some(owner) => owner.with(|| worker::start(&request, on_msg)),
-            None => worker::start(&request, on_msg),
+            Some(owner) => owner.with(|| worker::start(on_msg)),
+            None => worker::start(on_msg),
         };
         match started {
-            Ok(job) => self.job.set_value(Some(job)),
+            Ok(job) => {
+                job.send(&Request::Run { setup, file });
+                self.job.set_value(Some(job));
+            }
             Err(e) => {
-                self.stop.set(Some(Stop::Failed(String::new(), e)));
+                self.stop.set(Some(Stop::Failed(e)));
                 self.running.set(false);
             }
         }

@@ -5,14 +5,11 @@
 use crate::router::QueryMap;
 use crate::url_state::{Notice, Query, to_query};
 
+pub use yunce_reliab::setup::Knob as Param;
+use yunce_reliab::setup::{PRESET_IDS as PRESETS_LIST, RolloutPlan, Setup};
+
 /// The preset scenarios, in `outages.csv` order, then the generated region.
-pub const PRESETS: [&str; 5] = [
-    "hk-zone-c",
-    "ak-whitelist",
-    "db-consoles",
-    "sg-zone-c",
-    "region",
-];
+pub const PRESETS: [&str; 5] = PRESETS_LIST;
 
 /// Most simulated years per scenario one run may ask for.
 pub const MAX_YEARS: u32 = 100_000;
@@ -21,81 +18,23 @@ pub const MAX_ZONES: u32 = 6;
 /// Cells per zone, upper bound.
 pub const MAX_CELLS: u32 = 10;
 
-/// An editable number of the topology. Each applies to every component, change or gate of
-/// its kind in both scenarios (see `scenario.rs`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Param {
-    /// Node MTBF, hours.
-    NodeMtbf,
-    /// Node repair (failover) mean, minutes.
-    NodeRepair,
-    /// Zone power and cooling failures per year.
-    PowerRate,
-    /// Zone power and cooling outage median, minutes.
-    PowerMedian,
-    /// Lognormal sigma of zone outages.
-    PowerSigma,
-    /// Control-plane failures per year (outside changes).
-    ControlPlaneRate,
-    /// Access-key / auth and database service failures per year (outside changes).
-    ServiceRate,
-    /// DNS failures per year.
-    DnsRate,
-    /// Deployments per year of every change process.
-    Deploys,
-    /// Change-failure rate (0 to 1).
-    ChangeFailure,
-    /// Minutes between gray stages.
-    Bake,
-    /// Onset to detection, minutes.
-    Detect,
-    /// Detection to location, minutes.
-    Locate,
-    /// Location to recovery, minutes.
-    Recover,
-}
-
-impl Param {
-    /// Every parameter in editor order.
-    pub const ALL: [Param; 14] = [
-        Param::NodeMtbf,
-        Param::NodeRepair,
-        Param::PowerRate,
-        Param::PowerMedian,
-        Param::PowerSigma,
-        Param::ControlPlaneRate,
-        Param::ServiceRate,
-        Param::DnsRate,
-        Param::Deploys,
-        Param::ChangeFailure,
-        Param::Bake,
-        Param::Detect,
-        Param::Locate,
-        Param::Recover,
-    ];
-
-    /// Short URL name.
-    pub fn slug(self) -> &'static str {
-        match self {
-            Param::NodeMtbf => "nm",
-            Param::NodeRepair => "nr",
-            Param::PowerRate => "pr",
-            Param::PowerMedian => "pm",
-            Param::PowerSigma => "ps",
-            Param::ControlPlaneRate => "cp",
-            Param::ServiceRate => "au",
-            Param::DnsRate => "dn",
-            Param::Deploys => "dp",
-            Param::ChangeFailure => "cf",
-            Param::Bake => "bk",
-            Param::Detect => "td",
-            Param::Locate => "tl",
-            Param::Recover => "tr",
-        }
-    }
-
-    fn index(self) -> usize {
-        Param::ALL.iter().position(|p| *p == self).unwrap_or(0)
+/// Short URL name of an editable number.
+pub fn slug(p: Param) -> &'static str {
+    match p {
+        Param::NodeMtbf => "nm",
+        Param::NodeRepair => "nr",
+        Param::PowerRate => "pr",
+        Param::PowerMedian => "pm",
+        Param::PowerSigma => "ps",
+        Param::ControlPlaneRate => "cp",
+        Param::ServiceRate => "au",
+        Param::DnsRate => "dn",
+        Param::Deploys => "dp",
+        Param::ChangeFailure => "cf",
+        Param::Bake => "bk",
+        Param::Detect => "td",
+        Param::Locate => "tl",
+        Param::Recover => "tr",
     }
 }
 
@@ -149,7 +88,7 @@ impl Target {
     /// Test id of the input.
     pub fn testid(self) -> &'static str {
         match self {
-            Target::Param(p) => p.slug(),
+            Target::Param(p) => slug(p),
             Target::K => "k",
             Target::Years => "years",
             Target::Seed => "seed",
@@ -247,7 +186,7 @@ impl StabilityState {
         let sla = q.read("sla", parse_sla).unwrap_or(d.sla.clone());
         let mut params = d.params;
         for p in Param::ALL {
-            params[p.index()] = q.read(p.slug(), number);
+            params[p.index()] = q.read(slug(p), number);
         }
         let k = q.read("k", |s| s.parse::<u32>().ok());
         let rollout = q.read("ro", RolloutChoice::parse);
@@ -285,7 +224,7 @@ impl StabilityState {
         pairs.push(("sla", when(self.sla != d.sla, sla.join(","))));
         for p in Param::ALL {
             let v = self.params[p.index()].map(format_num).unwrap_or_default();
-            pairs.push((p.slug(), v));
+            pairs.push((slug(p), v));
         }
         pairs.push(("k", self.k.map(|k| k.to_string()).unwrap_or_default()));
         pairs.push((
@@ -362,6 +301,28 @@ impl StabilityState {
             }
             Target::Zones => self.zones.to_string(),
             Target::Cells => self.cells.to_string(),
+        }
+    }
+
+    /// The engine's view of this state.
+    pub fn setup(&self) -> Setup {
+        Setup {
+            preset: self.preset.to_owned(),
+            what_if: self.what_if.clone(),
+            years: self.years,
+            seed: self.seed,
+            sla: self.sla.clone(),
+            knobs: Param::ALL
+                .into_iter()
+                .filter_map(|p| self.param(p).map(|v| (p, v)))
+                .collect(),
+            k: self.k,
+            rollout: self.rollout.map(|r| match r {
+                RolloutChoice::AllAtOnce => RolloutPlan::AllAtOnce,
+                RolloutChoice::Gray => RolloutPlan::Gray,
+            }),
+            zones: self.zones,
+            cells: self.cells,
         }
     }
 

@@ -1,8 +1,8 @@
 //! Locale keys and words for the engine's enums and reasons.
 
-use super::scenario::Rejection;
 use super::state::Param;
 use crate::i18n::I18n;
+use yunce_reliab::setup::SetupError;
 use yunce_reliab::{Method, Problem};
 
 /// The label key of an editable parameter.
@@ -50,15 +50,19 @@ pub fn method_key(m: Method) -> &'static str {
     }
 }
 
-/// The engine's reason for refusing a scenario, in the UI language, with the field path.
-pub fn rejection(i18n: I18n, r: &Rejection) -> String {
-    let side = if r.side == 0 {
+/// The engine's reason for refusing a setup, in the UI language, with the field path.
+pub fn rejection(i18n: I18n, e: &SetupError) -> String {
+    let (side, error) = match e {
+        SetupError::Setup(m) => return m.clone(),
+        SetupError::Rejected { side, error } => (*side, error),
+    };
+    let side = if side == 0 {
         i18n.t("stability.side.incident")
     } else {
         i18n.t("stability.side.what_if")
     };
     let n = |v: f64| format!("{v}");
-    let why = match &r.error.problem {
+    let why = match &error.problem {
         Problem::NotFinite => i18n.t("stability.problem.not_finite").to_owned(),
         Problem::NotPositive(v) => i18n.format("stability.problem.not_positive", &[&n(*v)]),
         Problem::Negative(v) => i18n.format("stability.problem.negative", &[&n(*v)]),
@@ -86,7 +90,7 @@ pub fn rejection(i18n: I18n, r: &Rejection) -> String {
         ),
         other => other.to_string(),
     };
-    i18n.format("stability.rejected", &[side, &r.error.path, &why])
+    i18n.format("stability.rejected", &[side, &error.path, &why])
 }
 
 /// A number for the page: up to `decimals` places, trailing zeros dropped.
