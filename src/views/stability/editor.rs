@@ -5,6 +5,7 @@
 
 use super::runner::{Runner, Stop};
 use super::state::{PRESETS, RolloutChoice, StabilityState, Target};
+use super::text::tr;
 use super::{Editor, export, text};
 use crate::components::source_chip::SourceChip;
 use crate::i18n::use_i18n;
@@ -82,12 +83,12 @@ fn basis_view(v: &Value) -> AnyView {
         }
         Basis::Assumption { reason } => view! {
             <span class="chip assumption" data-basis="assumption" title=reason.clone()>
-                {move || i18n.t("stability.assumption")}
+                {tr(i18n, "stability.assumption")}
             </span>
         }
         .into_any(),
         Basis::User => view! {
-            <span class="small" data-basis="user">{move || i18n.t("stability.user_value")}</span>
+            <span class="small" data-basis="user">{tr(i18n, "stability.user_value")}</span>
         }
         .into_any(),
     }
@@ -144,11 +145,11 @@ pub fn PresetBar(editor: Editor) -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="presets">
-            <h2>{move || i18n.t("stability.presets")}</h2>
+            <h2>{tr(i18n, "stability.presets")}</h2>
             <div class="button-row">{buttons}</div>
             <Show when=move || !what_ifs().is_empty()>
                 <label class="num-input">
-                    <span>{move || i18n.t("stability.what_if")}</span>
+                    <span>{tr(i18n, "stability.what_if")}</span>
                     <select
                         data-testid="what-if"
                         prop:value=chosen
@@ -166,7 +167,7 @@ pub fn PresetBar(editor: Editor) -> impl IntoView {
                                 <option value=value selected=move || chosen() == w>{move || i18n.t(key)}</option>
                             }
                         }).collect_view()}
-                        <option value="-">{move || i18n.t("stability.no_what_if")}</option>
+                        <option value="-">{tr(i18n, "stability.no_what_if")}</option>
                     </select>
                 </label>
             </Show>
@@ -232,7 +233,7 @@ pub fn TopologyCard(editor: Editor) -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="topology">
-            <h2>{move || i18n.t("stability.topology")}</h2>
+            <h2>{tr(i18n, "stability.topology")}</h2>
             <p class="small muted" data-testid="components">
                 {move || i18n.format("stability.components", &[&count().to_string()])}
             </p>
@@ -252,7 +253,7 @@ pub fn TopologyCard(editor: Editor) -> impl IntoView {
             })}
             <Show when=has_changes>
                 <label class="num-input">
-                    <span>{move || i18n.t("stability.rollout")}</span>
+                    <span>{tr(i18n, "stability.rollout")}</span>
                     <select
                         data-testid="rollout"
                         prop:value=rollout
@@ -267,26 +268,26 @@ pub fn TopologyCard(editor: Editor) -> impl IntoView {
                             });
                         }
                     >
-                        <option value="">{move || i18n.t("stability.rollout.preset")}</option>
-                        <option value="all">{move || i18n.t("stability.rollout.all")}</option>
-                        <option value="gray">{move || i18n.t("stability.rollout.gray")}</option>
+                        <option value="">{tr(i18n, "stability.rollout.preset")}</option>
+                        <option value="all">{tr(i18n, "stability.rollout.all")}</option>
+                        <option value="gray">{tr(i18n, "stability.rollout.gray")}</option>
                     </select>
                 </label>
             </Show>
             <table class="data params">
                 <thead>
                     <tr>
-                        <th>{move || i18n.t("stability.col.value")}</th>
-                        <th>{move || i18n.t("stability.col.default")}</th>
-                        <th>{move || i18n.t("stability.col.basis")}</th>
+                        <th>{tr(i18n, "stability.col.value")}</th>
+                        <th>{tr(i18n, "stability.col.default")}</th>
+                        <th>{tr(i18n, "stability.col.basis")}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
-            <p class="small muted">{move || i18n.t("stability.edit_note")}</p>
+            <p class="small muted">{tr(i18n, "stability.edit_note")}</p>
             <button type="button" data-testid="reset" on:click=move |_| {
                 editor.update("reset", StabilityState::reset_edits);
-            }>{move || i18n.t("stability.reset")}</button>
+            }>{tr(i18n, "stability.reset")}</button>
         </section>
     }
 }
@@ -353,7 +354,7 @@ pub fn RunCard(editor: Editor, runner: Runner, key: Memo<String>) -> impl IntoVi
     };
     view! {
         <section class="card" data-testid="run-card">
-            <h2>{move || i18n.t("stability.run_title")}</h2>
+            <h2>{tr(i18n, "stability.run_title")}</h2>
             <Field editor target=Target::Years label=Signal::derive(move || i18n.t("stability.years").to_owned())/>
             <Field editor target=Target::Seed label=Signal::derive(move || i18n.t("stability.seed").to_owned())/>
             <Field editor target=Target::Sla label=Signal::derive(move || i18n.t("stability.sla").to_owned())/>
@@ -363,13 +364,13 @@ pub fn RunCard(editor: Editor, runner: Runner, key: Memo<String>) -> impl IntoVi
                     data-testid="run"
                     disabled=move || runner.running.get() || !ready()
                     on:click=run
-                >{move || i18n.t("stability.run")}</button>
+                >{tr(i18n, "stability.run")}</button>
                 <button
                     type="button"
                     data-testid="cancel"
                     disabled=move || !runner.running.get()
                     on:click=move |_| runner.cancel()
-                >{move || i18n.t("stability.cancel")}</button>
+                >{tr(i18n, "stability.cancel")}</button>
             </div>
             <div data-testid="progress" data-running=move || runner.running.get().to_string()>{bars}</div>
             {move || stop().map(|m| view! { <p class="small" data-testid="run-status" role="status">{m}</p> })}

@@ -1,5 +1,6 @@
 //! "How it is computed": the formulas of both methods and what the figures mean.
 
+use super::text::tr;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 
@@ -24,16 +25,16 @@ pub fn HowComputed() -> impl IntoView {
     .into_iter()
     .map(|(term, formula)| {
         view! {
-            <dt>{move || i18n.t(term)}</dt>
-            <dd><code>{move || i18n.t(formula)}</code></dd>
+            <dt>{tr(i18n, term)}</dt>
+            <dd><code>{tr(i18n, formula)}</code></dd>
         }
     })
     .collect_view();
     view! {
         <details class="card lab-explain" data-testid="how">
-            <summary>{move || i18n.t("stability.how.title")}</summary>
+            <summary>{tr(i18n, "stability.how.title")}</summary>
             <dl>{entries}</dl>
-            <p class="small muted">{move || i18n.t("stability.how.note")}</p>
+            <p class="small muted">{tr(i18n, "stability.how.note")}</p>
         </details>
     }
 }

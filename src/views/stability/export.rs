@@ -2,6 +2,7 @@
 //! as the JSON that `yunce-reliab run --scenario FILE.json` reads; and importing such a file.
 
 use super::Editor;
+use super::text::tr;
 use crate::components::download::csv_text;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
@@ -145,15 +146,15 @@ pub fn ScenarioFiles(editor: Editor) -> impl IntoView {
     view! {
         <div class="button-row" data-testid="scenario-files">
             <button type="button" data-testid="export-json-0" on:click=move |_| editor.export(0)>
-                {move || i18n.t("stability.export_json")}
+                {tr(i18n, "stability.export_json")}
             </button>
             <Show when=has_what_if>
                 <button type="button" data-testid="export-json-1" on:click=move |_| editor.export(1)>
-                    {move || i18n.t("stability.export_json_what_if")}
+                    {tr(i18n, "stability.export_json_what_if")}
                 </button>
             </Show>
             <label class="file-button">
-                <span>{move || i18n.t("stability.import_json")}</span>
+                <span>{tr(i18n, "stability.import_json")}</span>
                 <input type="file" accept=".json,application/json" data-testid="import-json" on:change=on_file/>
             </label>
             <Show when=move || editor.file.with(Option::is_some)>

@@ -24,6 +24,7 @@ use crate::router::{Location, QueryMap, use_location};
 use leptos::prelude::*;
 use runner::Runner;
 use state::StabilityState;
+use text::tr;
 use wasm_bindgen::JsValue;
 use worker::Job;
 use yunce_reliab::setup::{Description, SetupError};
@@ -227,8 +228,8 @@ pub fn StabilityView() -> impl IntoView {
     let runner = Runner::new(key);
     view! {
         <div class="stability lab">
-            <h1>{move || i18n.t("stability.title")}</h1>
-            <p class="muted">{move || i18n.t("stability.lede")}</p>
+            <h1>{tr(i18n, "stability.title")}</h1>
+            <p class="muted">{tr(i18n, "stability.lede")}</p>
             <UrlNotices notices/>
             <editor::PresetBar editor/>
             <div class="lab-setup">

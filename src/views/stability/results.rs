@@ -5,6 +5,7 @@
 use super::charts::{self, Captions};
 use super::export;
 use super::runner::Runner;
+use super::text::tr;
 use super::text::{self, num};
 use crate::components::chart::{Chart, ChartDownloads};
 use crate::components::download::save_text;
@@ -39,7 +40,7 @@ fn estimate(
 ) -> impl IntoView {
     view! {
         <tr data-testid=testid data-value=format!("{}", e.value)>
-            <th scope="row">{move || i18n.t(label)}</th>
+            <th scope="row">{tr(i18n, label)}</th>
             <td class="num">{move || interval(i18n, &e, d)}</td>
             <td class="small muted">{move || i18n.t(text::method_key(e.method))}</td>
         </tr>
@@ -197,24 +198,24 @@ fn side_card(i18n: I18n, side: usize, r: &Report, ms: f64) -> impl IntoView + us
             <p class="small muted">
                 {move || i18n.format("stability.run_of", &[&years.to_string(), &seed.to_string()])}
             </p>
-            <p class="small">{move || i18n.t("stability.worst")}" "<strong>{seg_name.clone()}</strong></p>
+            <p class="small">{tr(i18n, "stability.worst")}" "<strong>{seg_name.clone()}</strong></p>
             <table class="data estimates"><tbody>{rows}</tbody></table>
             <details>
-                <summary>{move || i18n.t("stability.segments")}</summary>
+                <summary>{tr(i18n, "stability.segments")}</summary>
                 <table class="data" data-testid=format!("segments-{side}")>
                     <thead><tr>
-                        <th>{move || i18n.t("stability.col.segment")}</th>
-                        <th>{move || i18n.t("stability.col.share")}</th>
-                        <th>{move || i18n.t("stability.col.mean")}</th>
+                        <th>{tr(i18n, "stability.col.segment")}</th>
+                        <th>{tr(i18n, "stability.col.share")}</th>
+                        <th>{tr(i18n, "stability.col.mean")}</th>
                         <th>"P99"</th>
-                        <th>{move || i18n.t("stability.col.mc")}</th>
-                        <th>{move || i18n.t("stability.col.exact")}</th>
+                        <th>{tr(i18n, "stability.col.mc")}</th>
+                        <th>{tr(i18n, "stability.col.exact")}</th>
                     </tr></thead>
                     <tbody>{segments}</tbody>
                 </table>
             </details>
             <details>
-                <summary>{move || i18n.t("stability.assumptions")}</summary>
+                <summary>{tr(i18n, "stability.assumptions")}</summary>
                 <ul class="small">{assumptions}</ul>
             </details>
         </section>
@@ -378,11 +379,11 @@ pub fn ResultsPanel(runner: Runner, key: Memo<String>) -> impl IntoView {
     view! {
         <Show when=move || runner.results.with(Option::is_some)>
             <section data-testid="results" class="stability-results">
-                <h2>{move || i18n.t("stability.results")}</h2>
+                <h2>{tr(i18n, "stability.results")}</h2>
                 {move || stale().then(|| view! { <p class="notice" data-testid="stale">{i18n.t("stability.stale")}</p> })}
                 {timing}
                 <div class="button-row">
-                    <button type="button" data-testid="csv" on:click=save_csv>{move || i18n.t("stability.csv")}</button>
+                    <button type="button" data-testid="csv" on:click=save_csv>{tr(i18n, "stability.csv")}</button>
                 </div>
                 <div class="stability-sides">{sides}</div>
                 <div class="stability-charts" data-testid="charts">{charts}</div>

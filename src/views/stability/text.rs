@@ -102,3 +102,12 @@ pub fn num(v: f64, decimals: usize) -> String {
         s
     }
 }
+
+/// A reactive text for `key`: one closure type for every static label, so the renderer is
+/// compiled once for all of them (each `move ||` closure would be its own type).
+pub fn tr(
+    i18n: I18n,
+    key: &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    move || i18n.t(key)
+}
