@@ -61,6 +61,7 @@ test("every file loaded after the first page has a content hash in its name", as
     await page.locator("nav.views a").nth(VIEW_PATHS.indexOf(path)).click();
     await expect(page.locator("main h1").first()).toBeVisible();
   }
+  await page.locator("nav.views a").nth(VIEW_PATHS.indexOf("/lab")).click();
   await page.getByTestId("run").click();
   await expect(page.getByTestId("lab-summary")).toBeVisible({ timeout: 30_000 });
   expect(loaded.length).toBeGreaterThan(3);
