@@ -234,99 +234,105 @@ fn chart_block(layout: Layout, testid: &'static str, stem: String) -> impl IntoV
     }
 }
 
-fn all_charts(i18n: I18n, reports: &[Report]) -> impl IntoView + use<> {
-    let named: Vec<(String, &Report)> = reports.iter().map(|r| (r.scenario.clone(), r)).collect();
-    let src = |r: &Report| {
-        i18n.format(
-            "stability.chart_source",
-            &[&r.years_simulated.to_string(), &r.seed.to_string()],
-        )
-    };
+/// Charts in the order they appear; each is built in its own frame.
+const CHARTS: usize = 6;
+
+/// Chart `slot` (0–1 histograms, 2 SLA bars, 3 customer-minutes, 4–5 timelines), if the
+/// reports have it.
+fn chart_at(i18n: I18n, reports: &[Report], slot: usize) -> Option<AnyView> {
     let caps = |title: &'static str, sub: &'static str, r: &Report| Captions {
         title: i18n.t(title).to_owned(),
         subtitle: i18n.t(sub).to_owned(),
-        source: src(r),
+        source: i18n.format(
+            "stability.chart_source",
+            &[&r.years_simulated.to_string(), &r.seed.to_string()],
+        ),
     };
-    let mut out = Vec::new();
-    let ids = ["histogram-0", "histogram-1"];
-    let tids = ["timeline-0", "timeline-1"];
-    for (i, r) in reports.iter().enumerate().take(2) {
-        let mut c = caps(
-            "stability.chart.histogram",
-            "stability.chart.histogram_sub",
-            r,
-        );
-        c.title = format!("{} — {}", c.title, r.scenario);
-        let l = charts::histogram(r, c, i18n.t("stability.chart.years"));
-        out.push(chart_block(l, ids[i], format!("yunce-downtime-{i}")).into_any());
-    }
-    if let Some(first) = reports.first() {
-        out.push(
-            chart_block(
-                charts::sla_bars(
-                    &named,
-                    caps("stability.chart.sla", "stability.chart.sla_sub", first),
-                ),
-                "sla-chart",
-                "yunce-sla".into(),
-            )
-            .into_any(),
-        );
-        out.push(
-            chart_block(
-                charts::customer_minutes(
-                    &named,
-                    caps("stability.chart.cmin", "stability.chart.cmin_sub", first),
-                ),
-                "cmin-chart",
-                "yunce-customer-minutes".into(),
-            )
-            .into_any(),
-        );
-    }
-    for (i, r) in reports.iter().enumerate().take(2) {
-        let mut c = caps(
-            "stability.chart.timeline",
-            "stability.chart.timeline_sub",
-            r,
-        );
-        c.title = format!("{} — {}", c.title, r.scenario);
-        let groups = [
-            "stability.trigger.component",
-            "stability.trigger.group",
-            "stability.trigger.change",
-            "stability.trigger.scripted",
-        ]
-        .map(|k| i18n.t(k).to_owned());
-        out.push(
+    let named: Vec<(String, &Report)> = reports.iter().map(|r| (r.scenario.clone(), r)).collect();
+    let first = reports.first()?;
+    let view = match slot {
+        0 | 1 => {
+            let r = reports.get(slot)?;
+            let mut c = caps(
+                "stability.chart.histogram",
+                "stability.chart.histogram_sub",
+                r,
+            );
+            c.title = format!("{} — {}", c.title, r.scenario);
+            let l = charts::histogram(r, c, i18n.t("stability.chart.years"));
+            let id = ["histogram-0", "histogram-1"][slot];
+            chart_block(l, id, format!("yunce-downtime-{slot}")).into_any()
+        }
+        2 => {
+            let c = caps("stability.chart.sla", "stability.chart.sla_sub", first);
+            chart_block(charts::sla_bars(&named, c), "sla-chart", "yunce-sla".into()).into_any()
+        }
+        3 => {
+            let c = caps("stability.chart.cmin", "stability.chart.cmin_sub", first);
+            let l = charts::customer_minutes(&named, c);
+            chart_block(l, "cmin-chart", "yunce-customer-minutes".into()).into_any()
+        }
+        _ => {
+            let side = slot.checked_sub(4)?;
+            let r = reports.get(side)?;
+            let mut c = caps(
+                "stability.chart.timeline",
+                "stability.chart.timeline_sub",
+                r,
+            );
+            c.title = format!("{} — {}", c.title, r.scenario);
+            let groups = [
+                "stability.trigger.component",
+                "stability.trigger.group",
+                "stability.trigger.change",
+                "stability.trigger.scripted",
+            ]
+            .map(|k| i18n.t(k).to_owned());
+            let id = ["timeline-0", "timeline-1"][side.min(1)];
             chart_block(
                 charts::year_timeline(r, c, groups),
-                tids[i],
-                format!("yunce-year-{i}"),
+                id,
+                format!("yunce-year-{side}"),
             )
-            .into_any(),
+            .into_any()
+        }
+    };
+    Some(view)
+}
+
+/// Shows one more chart per frame after new results, so no single task blocks the page.
+fn reveal(shown: RwSignal<usize>, generation: StoredValue<u32>, mine: u32) {
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                if generation.try_get_value() != Some(mine) {
+                    return;
+                }
+                let more = shown.try_update(|n| {
+                    *n += 1;
+                    *n < CHARTS
+                });
+                if more == Some(true) {
+                    reveal(shown, generation, mine);
+                }
+            },
+            Duration::ZERO,
         );
-    }
-    out
+    });
 }
 
 /// The last results, or nothing before the first run.
 #[component]
 pub fn ResultsPanel(runner: Runner, key: Memo<String>) -> impl IntoView {
     let i18n = use_i18n();
-    // Charts are built a frame after the estimates, so no single task blocks the page long.
-    let charts_ready = RwSignal::new(false);
+    // Charts are built one per frame after the estimates, so no single task blocks the page.
+    let shown = RwSignal::new(0usize);
+    let generation = StoredValue::new(0u32);
     Effect::new(move |_| {
         runner.results.track();
-        charts_ready.set(false);
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    charts_ready.try_set(true);
-                },
-                Duration::ZERO,
-            );
-        });
+        shown.set(0);
+        generation.update_value(|g| *g += 1);
+        reveal(shown, generation, generation.get_value());
     });
     let stale = move || {
         runner
@@ -358,12 +364,19 @@ pub fn ResultsPanel(runner: Runner, key: Memo<String>) -> impl IntoView {
         })
     };
     let charts = move || {
-        if !charts_ready.get() {
-            return None;
-        }
-        runner
-            .results
-            .with(|r| r.as_ref().map(|r| all_charts(i18n, &r.reports)))
+        (0..CHARTS)
+            .map(|slot| {
+                let visible = Memo::new(move |_| shown.get() > slot);
+                move || {
+                    if !visible.get() {
+                        return None;
+                    }
+                    runner.results.with_untracked(|r| {
+                        r.as_ref().and_then(|r| chart_at(i18n, &r.reports, slot))
+                    })
+                }
+            })
+            .collect_view()
     };
     let save_csv = move |_| {
         runner.results.with_untracked(|r| {
