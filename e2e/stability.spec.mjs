@@ -174,6 +174,9 @@ test("exports: estimates CSV, chart SVG and PNG, scenario JSON that imports back
   expect(csv).toContain("sla_breach_99.99");
   expect(csv).toContain("availability_exact");
   expect(lines.filter((l) => l.includes("what-if")).length).toBeGreaterThan(5);
+  // Every figure's assumptions, listed when opened ("1-5-10" among them where it applies).
+  await page.getByTestId("assumptions-0").click();
+  await expect(page.getByTestId("side-0").locator("details li").first()).toBeVisible();
   const svg = (await save("histogram-0-svg")).bytes.toString("utf8");
   expect(svg).toMatch(/^<svg/);
   expect(svg).toContain("Yearly downtime");

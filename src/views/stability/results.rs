@@ -186,11 +186,20 @@ fn side_card(i18n: I18n, side: usize, r: &Report, ms: f64) -> impl IntoView + us
             }
         })
         .collect_view();
-    let assumptions = r
-        .assumptions
-        .iter()
-        .map(|a| view! { <li>{a.statement.clone()}</li> })
-        .collect_view();
+    // A generated region lists hundreds of assumed values: built only when opened.
+    let statements: Vec<String> = r.assumptions.iter().map(|a| a.statement.clone()).collect();
+    let count = statements.len();
+    let statements = StoredValue::new(statements);
+    let opened = RwSignal::new(false);
+    let assumptions = move || {
+        opened.get().then(|| {
+            statements.with_value(|list| {
+                list.iter()
+                    .map(|a| view! { <li>{a.clone()}</li> })
+                    .collect_view()
+            })
+        })
+    };
     let (name, years, seed) = (r.scenario.clone(), r.years_simulated, r.seed);
     view! {
         <section class="card stability-side" data-testid=format!("side-{side}") data-ms=format!("{ms:.0}")>
@@ -215,7 +224,9 @@ fn side_card(i18n: I18n, side: usize, r: &Report, ms: f64) -> impl IntoView + us
                 </table>
             </details>
             <details>
-                <summary>{tr(i18n, "stability.assumptions")}</summary>
+                <summary on:click=move |_| opened.set(true) data-testid=format!("assumptions-{side}")>
+                    {tr(i18n, "stability.assumptions")}" ("{count}")"
+                </summary>
                 <ul class="small">{assumptions}</ul>
             </details>
         </section>
