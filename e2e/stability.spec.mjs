@@ -1,6 +1,8 @@
 // The stability lab: every preset beside its what-if, refused inputs, the URL round trip,
 // the exports, progress and cancel, and a responsive page while the worker simulates.
-import { readFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { test, expect, ready } from "./fixtures.mjs";
 
 async function open(page, query = "") {
@@ -235,4 +237,26 @@ test("progress and cancel; a full run keeps the page responsive; worker speed", 
   console.log(`stability: ${cy} component-years in ${ms} ms in the worker (${Math.round(cy / (ms / 1000))}/s); long tasks: [${longTasks}]`);
   expect(cy).toBe(1005 * 1000);
   expect(Math.max(0, ...longTasks), "no main-thread task over 50 ms during a run").toBeLessThanOrEqual(50);
+});
+
+test("the CLI reads the exported scenario and gives the browser's figures to the last digit", async ({ page }) => {
+  test.setTimeout(300_000);
+  // The native CLI, built here so the comparison never uses a stale binary.
+  const targetDir = process.env.CARGO_TARGET_DIR ?? "target";
+  execFileSync("cargo", ["build", "--release", "-p", "yunce-reliab", "--bin", "yunce-reliab"], { stdio: "inherit" });
+  await open(page, "?p=ak-whitelist&w=regional-gray&y=1000&s=9");
+  await run(page);
+  for (const side of [0, 1]) {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId(`export-json-${side}`).click()]);
+    const file = path.resolve(targetDir, `stability-e2e-${side}.json`);
+    await writeFile(file, await readFile(await download.path()));
+    const out = path.resolve(targetDir, `stability-e2e-${side}-report.json`);
+    execFileSync(path.resolve(targetDir, "release", "yunce-reliab"), ["run", "--scenario", file, "--quiet", "--out", out]);
+    const report = JSON.parse(await readFile(out, "utf8"));
+    expect(report.seed).toBe(9);
+    expect(report.years_simulated).toBe(1000);
+    expect(await value(page, `cmin-${side}`)).toBe(report.customer_minutes.mean.value);
+    expect(await value(page, `blast-${side}`)).toBe(report.blast_radius.value);
+    expect(await value(page, `incidents-${side}`)).toBe(report.incidents_per_year.value);
+  }
 });
