@@ -270,6 +270,15 @@ fn chart_at(i18n: I18n, reports: &[Report], slot: usize) -> Option<AnyView> {
                 r,
             );
             c.title = format!("{} — {}", c.title, r.scenario);
+            // The percentiles go into the subtitle, so an exported chart states them too.
+            if let Some(seg) = r.segments.get(charts::worst_segment(r)) {
+                let d = &seg.downtime_minutes;
+                let p = [d.p50, d.p95, d.p99].map(|v| num(v, 1));
+                c.subtitle = i18n.format(
+                    "stability.chart.histogram_sub",
+                    &[&seg.name, &p[0], &p[1], &p[2]],
+                );
+            }
             let l = charts::histogram(r, c, i18n.t("stability.chart.years"));
             let id = ["histogram-0", "histogram-1"][slot];
             chart_block(l, id, format!("yunce-downtime-{slot}")).into_any()
