@@ -82,6 +82,9 @@ test("the exact result stands beside the Monte Carlo on independent parts", asyn
   console.log(`stability: region availability MC ${mc}, exact ${exact}`);
   expect(Math.abs(mc - exact)).toBeLessThan(1e-3);
   await expect(page.getByTestId("exact-0")).toContainText("exact formula");
+  // Every segment, the Monte Carlo beside the exact result.
+  await page.getByTestId("segments-open-0").click();
+  await expect(page.getByTestId("segments-0").locator("tbody tr")).toHaveCount(3);
 });
 
 test("a meaningless input is refused with the reason and nothing else changes", async ({ page }) => {

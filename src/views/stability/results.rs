@@ -166,7 +166,8 @@ fn side_card(i18n: I18n, side: usize, r: &Report, ms: f64) -> impl IntoView + us
         .into_any(),
     );
     let seg_name = seg.map(|s| s.name).unwrap_or_default();
-    let segments = r
+    // Built when opened, like the assumptions: a run's first frame shows the estimates only.
+    let rows_of: Vec<[String; 6]> = r
         .segments
         .iter()
         .map(|s| {
@@ -174,18 +175,30 @@ fn side_card(i18n: I18n, side: usize, r: &Report, ms: f64) -> impl IntoView + us
                 ExactOutcome::Exact(x) => num(x.availability, 6),
                 ExactOutcome::NotApplicable(_) => "—".to_owned(),
             };
-            view! {
-                <tr>
-                    <td>{s.name.clone()}</td>
-                    <td class="num">{num(s.customer_share, 3)}</td>
-                    <td class="num">{num(s.downtime_minutes.mean.value, 1)}</td>
-                    <td class="num">{num(s.downtime_minutes.p99, 1)}</td>
-                    <td class="num">{num(s.availability.value, 6)}</td>
-                    <td class="num">{exact}</td>
-                </tr>
-            }
+            [
+                s.name.clone(),
+                num(s.customer_share, 3),
+                num(s.downtime_minutes.mean.value, 1),
+                num(s.downtime_minutes.p99, 1),
+                num(s.availability.value, 6),
+                exact,
+            ]
         })
-        .collect_view();
+        .collect();
+    let rows_of = StoredValue::new(rows_of);
+    let seg_open = RwSignal::new(false);
+    let segments = move || {
+        seg_open.get().then(|| {
+            rows_of.with_value(|rows| {
+                rows.iter()
+                    .map(|cells| {
+                        let cells = cells.clone().map(|c| view! { <td>{c}</td> });
+                        view! { <tr>{cells.into_iter().collect_view()}</tr> }
+                    })
+                    .collect_view()
+            })
+        })
+    };
     // A generated region lists hundreds of assumed values: built only when opened.
     let statements: Vec<String> = r.assumptions.iter().map(|a| a.statement.clone()).collect();
     let count = statements.len();
@@ -210,7 +223,9 @@ fn side_card(i18n: I18n, side: usize, r: &Report, ms: f64) -> impl IntoView + us
             <p class="small">{tr(i18n, "stability.worst")}" "<strong>{seg_name.clone()}</strong></p>
             <table class="data estimates"><tbody>{rows}</tbody></table>
             <details>
-                <summary>{tr(i18n, "stability.segments")}</summary>
+                <summary on:click=move |_| seg_open.set(true) data-testid=format!("segments-open-{side}")>
+                    {tr(i18n, "stability.segments")}
+                </summary>
                 <table class="data" data-testid=format!("segments-{side}")>
                     <thead><tr>
                         <th>{tr(i18n, "stability.col.segment")}</th>
