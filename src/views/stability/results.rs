@@ -335,7 +335,8 @@ fn chart_at(i18n: I18n, reports: &[Report], slot: usize) -> Option<AnyView> {
     Some(view)
 }
 
-/// Shows one more chart per frame after new results, so no single task blocks the page.
+/// Shows the estimates, then one more chart per frame after new results, so no single task
+/// blocks the page.
 fn reveal(shown: RwSignal<usize>, generation: StoredValue<u32>, mine: u32) {
     request_animation_frame(move || {
         set_timeout(
@@ -345,7 +346,7 @@ fn reveal(shown: RwSignal<usize>, generation: StoredValue<u32>, mine: u32) {
                 }
                 let more = shown.try_update(|n| {
                     *n += 1;
-                    *n < CHARTS
+                    *n <= CHARTS
                 });
                 if more == Some(true) {
                     reveal(shown, generation, mine);
@@ -387,8 +388,13 @@ pub fn ResultsPanel(runner: Runner, key: Memo<String>) -> impl IntoView {
             })
         })
     };
+    // The timing line first, the estimates a frame later, then one chart per frame.
+    let cards_visible = Memo::new(move |_| shown.get() >= 1);
     let sides = move || {
-        runner.results.with(|r| {
+        if !cards_visible.get() {
+            return None;
+        }
+        runner.results.with_untracked(|r| {
             r.as_ref().map(|r| {
                 r.reports
                     .iter()
@@ -401,7 +407,7 @@ pub fn ResultsPanel(runner: Runner, key: Memo<String>) -> impl IntoView {
     let charts = move || {
         (0..CHARTS)
             .map(|slot| {
-                let visible = Memo::new(move |_| shown.get() > slot);
+                let visible = Memo::new(move |_| shown.get() > slot + 1);
                 move || {
                     if !visible.get() {
                         return None;
