@@ -7,6 +7,7 @@ pub mod lab;
 pub mod market;
 pub mod overview;
 pub mod sources;
+pub mod stability;
 
 use leptos::prelude::*;
 
@@ -25,17 +26,20 @@ pub enum View {
     Sources,
     /// The scheduler lab: policies compared live in a Web Worker.
     Lab,
+    /// The stability simulator: outages as scenarios beside their what-ifs.
+    Stability,
 }
 
 impl View {
     /// Every view in nav order.
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Overview,
         View::Market,
         View::Alibaba,
         View::Compute,
         View::Sources,
         View::Lab,
+        View::Stability,
     ];
 
     /// The route path.
@@ -47,6 +51,7 @@ impl View {
             View::Compute => "/compute",
             View::Sources => "/sources",
             View::Lab => "/lab",
+            View::Stability => "/stability",
         }
     }
 
@@ -59,6 +64,7 @@ impl View {
             View::Compute => "view.compute",
             View::Sources => "view.sources",
             View::Lab => "view.lab",
+            View::Stability => "view.stability",
         }
     }
 
@@ -83,6 +89,7 @@ impl View {
             View::Compute => compute::ComputeView().into_any(),
             View::Sources => sources::SourcesView().into_any(),
             View::Lab => lab::LabView().into_any(),
+            View::Stability => stability::StabilityView().into_any(),
         }
     }
 }

@@ -1,9 +1,10 @@
 //! Why a scenario was rejected: the field path and the reason.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A problem that makes a result meaningless.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Problem {
     /// A number is NaN or infinite.
     NotFinite,
@@ -53,7 +54,7 @@ pub enum Problem {
 }
 
 /// A rejected scenario: where, and why.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ScenarioError {
     /// Path of the field, e.g. `components[3].repair`.
     pub path: String,

@@ -35,10 +35,12 @@ pub mod portable;
 pub mod presets;
 pub mod report;
 pub mod rng;
+pub mod setup;
 pub mod sim;
 pub mod stats;
 pub mod topology;
 pub mod value;
+pub mod wire;
 
 pub use assumptions::{Assumption, AssumptionKind};
 pub use error::{Problem, ScenarioError};
