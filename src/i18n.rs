@@ -51,19 +51,21 @@ const STORAGE_KEY: &str = "yunce.lang";
 use crate::locale_table::{Table, fill, lookup, parse};
 
 /// The locale files of each language; keep the two lists in the same order.
-const EN_FILES: [&str; 6] = [
+const EN_FILES: [&str; 7] = [
     include_str!("../locales/en/app.txt"),
     include_str!("../locales/en/lab.txt"),
     include_str!("../locales/en/market.txt"),
     include_str!("../locales/en/overview.txt"),
+    include_str!("../locales/en/plan.txt"),
     include_str!("../locales/en/story.txt"),
     include_str!("../locales/en/story_body.txt"),
 ];
-const ZH_FILES: [&str; 6] = [
+const ZH_FILES: [&str; 7] = [
     include_str!("../locales/zh/app.txt"),
     include_str!("../locales/zh/lab.txt"),
     include_str!("../locales/zh/market.txt"),
     include_str!("../locales/zh/overview.txt"),
+    include_str!("../locales/zh/plan.txt"),
     include_str!("../locales/zh/story.txt"),
     include_str!("../locales/zh/story_body.txt"),
 ];

@@ -6,6 +6,7 @@ pub mod compute;
 pub mod lab;
 pub mod market;
 pub mod overview;
+pub mod plan;
 pub mod sources;
 
 use leptos::prelude::*;
@@ -25,17 +26,20 @@ pub enum View {
     Sources,
     /// The scheduler lab: policies compared live in a Web Worker.
     Lab,
+    /// The compute procurement planner, solving in a Web Worker.
+    Plan,
 }
 
 impl View {
     /// Every view in nav order.
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Overview,
         View::Market,
         View::Alibaba,
         View::Compute,
         View::Sources,
         View::Lab,
+        View::Plan,
     ];
 
     /// The route path.
@@ -47,6 +51,7 @@ impl View {
             View::Compute => "/compute",
             View::Sources => "/sources",
             View::Lab => "/lab",
+            View::Plan => "/plan",
         }
     }
 
@@ -59,6 +64,7 @@ impl View {
             View::Compute => "view.compute",
             View::Sources => "view.sources",
             View::Lab => "view.lab",
+            View::Plan => "view.plan",
         }
     }
 
@@ -78,6 +84,7 @@ impl View {
             View::Compute => compute::ComputeView().into_any(),
             View::Sources => sources::SourcesView().into_any(),
             View::Lab => lab::LabView().into_any(),
+            View::Plan => plan::PlanView().into_any(),
         }
     }
 }

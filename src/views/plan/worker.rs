@@ -1,0 +1,71 @@
+//! The page's side of the plan worker: one worker per job, given one request and terminated
+//! when the job ends, is replaced or is cancelled. Requests and answers are `yunce_plan::wire`
+//! serde types as postcard bytes (`Uint8Array`).
+
+use js_sys::Uint8Array;
+use leptos::ev;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{MessageEvent, Worker};
+use yunce_plan::wire::{PlanMsg, PlanRequest, decode, encode};
+
+/// One running job. Dropping it terminates the worker, which is how a job is cancelled.
+pub struct Job {
+    worker: Worker,
+    stop_listening: Box<dyn Fn()>,
+}
+
+impl Drop for Job {
+    fn drop(&mut self) {
+        (self.stop_listening)();
+        self.worker.terminate();
+    }
+}
+
+/// Starts a worker, sends `[request, file]` once it says it is ready, and passes every
+/// decoded message to `on_msg`. A worker that stops with an error reports `Failed`.
+pub fn start(
+    request: &PlanRequest,
+    file: &JsValue,
+    on_msg: impl Fn(PlanMsg) + 'static,
+) -> Result<Job, String> {
+    let worker = crate::components::worker::spawn("plan_worker")?;
+    let on_msg = std::rc::Rc::new(on_msg);
+    let bytes = Uint8Array::from(encode(request).as_slice());
+    let payload = js_sys::Array::of2(&bytes, file);
+    let target = worker.clone();
+    let handler = on_msg.clone();
+    let stop_messages = listen(&worker, ev::message, move |event: MessageEvent| {
+        let data = event.data();
+        // A request sent before the worker's wasm has loaded would be lost.
+        if data.as_string().is_some_and(|s| s == "ready") {
+            let _ = target.post_message(&payload);
+            return;
+        }
+        let msg = match data.dyn_into::<Uint8Array>() {
+            Ok(bytes) => decode::<PlanMsg>(&bytes.to_vec()),
+            Err(_) => Err("the worker sent something other than bytes".into()),
+        };
+        handler(msg.unwrap_or_else(PlanMsg::Failed));
+    });
+    let stop_errors = listen(&worker, ev::error, move |_| {
+        on_msg(PlanMsg::Failed("the worker stopped with an error".into()))
+    });
+    Ok(Job {
+        worker,
+        stop_listening: Box::new(move || {
+            stop_messages();
+            stop_errors();
+        }),
+    })
+}
+
+// leptos-use 0.20 marks its umbrella re-exports deprecated in favour of its micro crates.
+#[allow(deprecated)]
+fn listen<E: ev::EventDescriptor + 'static>(
+    worker: &Worker,
+    event: E,
+    handler: impl FnMut(E::EventType) + 'static,
+) -> impl Fn() + 'static {
+    let target: web_sys::EventTarget = worker.clone().into();
+    leptos_use::use_event_listener(target, event, handler)
+}
