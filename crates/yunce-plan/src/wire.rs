@@ -47,11 +47,13 @@ pub enum PlanRequest {
 /// What the worker sends back.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum PlanMsg {
-    /// A solve finished; `ms` is the worker's own time for it.
+    /// A solve finished, with the worker's own times.
     Solved {
         /// The plan, or why there is none.
         result: Result<Plan, PlanError>,
-        /// Worker time, ms.
+        /// Worker time of the whole-server plan alone, ms.
+        plan_ms: f64,
+        /// Worker time of the plan with every shadow price and the regime's cost, ms.
         ms: f64,
     },
     /// A sweep point is done (`done` of `total`).
@@ -131,6 +133,7 @@ mod tests {
         assert_eq!(decode::<PlanRequest>(&encode(&req)), Ok(req));
         let msg = PlanMsg::Solved {
             result: crate::solve(&s),
+            plan_ms: 0.5,
             ms: 1.5,
         };
         assert_eq!(decode::<PlanMsg>(&encode(&msg)), Ok(msg));
@@ -138,6 +141,7 @@ mod tests {
             result: Err(PlanError::Infeasible {
                 conflict: vec![crate::Constraint::Target],
             }),
+            plan_ms: 0.0,
             ms: 0.0,
         };
         assert_eq!(decode::<PlanMsg>(&encode(&infeasible)), Ok(infeasible));

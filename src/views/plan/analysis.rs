@@ -247,7 +247,9 @@ pub fn ParetoPanel(editor: Editor, runner: Runner) -> impl IntoView {
                 {progress}
             </div>
             <div class="lab-chart" node_ref=node>
-                <Show when=move || sweep.with(|s| !s.points.is_empty())>
+                // Drawn once the sweep stops, so a running sweep costs the page only its
+                // progress bar (no re-layout per point).
+                <Show when=move || sweep.with(|s| !s.running && !s.points.is_empty())>
                     <Chart layout=layout_memo testid="pareto"/>
                     <div class="row toolbar">
                         <button type="button" data-testid="pareto-csv" on:click=save_csv>{move || i18n.t("download.csv")}</button>

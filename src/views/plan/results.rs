@@ -27,22 +27,26 @@ pub fn ResultsPanel(editor: Editor, runner: Runner) -> impl IntoView {
     let i18n = use_i18n();
     let scenario = scenario_memo(editor, runner);
     let status = move || {
-        let ms = runner.solved.with(|s| s.as_ref().map(|(_, ms)| *ms));
+        let times = runner
+            .solved
+            .with(|s| s.as_ref().map(|(_, plan, all)| (*plan, *all)));
         let solving = runner.solving.get();
         let text = if solving {
             i18n.t("plan.solving").to_owned()
         } else {
-            ms.map(|ms| i18n.format("plan.solved_in", &[&num(ms, 1)]))
+            times
+                .map(|(plan, all)| i18n.format("plan.solved_in", &[&num(plan, 1), &num(all, 1)]))
                 .unwrap_or_default()
         };
         view! {
-            <p class="small muted" data-testid="solve-ms" data-ms=ms.map(|m| format!("{m:.3}"))
-                data-solving=solving.to_string()>{text}</p>
+            <p class="small muted" data-testid="solve-ms" data-ms=times.map(|(m, _)| format!("{m:.3}"))
+                data-full-ms=times.map(|(_, m)| format!("{m:.3}"))
+                data-solving=solving.to_string() data-solves=runner.solves.get().to_string()>{text}</p>
         }
     };
     let error = move || {
         runner.solved.with(|s| match s {
-            Some((Err(e), _)) => {
+            Some((Err(e), _, _)) => {
                 let text = scenario.with(|sc| text::error(i18n, sc, e));
                 let stale = runner.last_good.with(Option::is_some);
                 Some(view! {

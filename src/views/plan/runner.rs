@@ -1,9 +1,10 @@
 //! What the planner holds outside the URL: the jobs in the worker, their answers, and an
 //! imported chip catalogue. Every field is a signal, so the view updates in place.
 //!
-//! A solve and the preset comparison start by themselves whenever the inputs change (each
-//! replaces the one before, so a stale answer never lands); the Pareto sweep and the
-//! tornado start from their buttons, and the sweep can be cancelled.
+//! A solve and the preset comparison start by themselves whenever the inputs change, in one
+//! long-lived worker (only the answer to the latest request is shown); the Pareto sweep, the
+//! tornado and file jobs each get a worker of their own, so a sweep is cancelled by
+//! terminating its worker.
 
 use super::state::PlanState;
 use super::worker::{self, Job};
@@ -14,13 +15,10 @@ use yunce_plan::import::ImportError;
 use yunce_plan::wire::{PlanMsg, PlanRequest};
 use yunce_plan::{Chip, ParetoPoint, Plan, PlanError, Scenario, Tornado};
 
-/// Which job a worker runs; each kind has one slot, so a new job replaces the old.
+/// Which job a one-off worker runs; each kind has one slot, so a new job replaces the old.
+/// (Solves and comparisons go to the long-lived engine worker.)
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Slot {
-    /// The plan for the current inputs.
-    Solve,
-    /// The presets side by side.
-    Compare,
     /// The Pareto sweep.
     Sweep,
     /// The tornado.
@@ -29,7 +27,10 @@ pub enum Slot {
     File,
 }
 
-const SLOTS: usize = 5;
+const SLOTS: usize = 3;
+
+/// A solve's answer and the worker's times, ms: the plan alone, and with shadow prices.
+pub type Solved = (Result<Plan, PlanError>, f64, f64);
 
 /// The sweep's progress and points.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -52,12 +53,14 @@ pub struct SweepState {
 #[derive(Clone, Copy)]
 pub struct Runner {
     state: Memo<PlanState>,
-    /// The last solve's answer and its worker time, ms.
-    pub solved: RwSignal<Option<(Result<Plan, PlanError>, f64)>>,
+    /// The last solve's answer and its worker times, ms: the plan alone, and with prices.
+    pub solved: RwSignal<Option<Solved>>,
     /// The last plan that solved (shown, marked, while an input is bad).
     pub last_good: RwSignal<Option<Plan>>,
     /// A solve runs now.
     pub solving: RwSignal<bool>,
+    /// Solves answered so far (tests and the budget script wait on it).
+    pub solves: RwSignal<u32>,
     /// The compared presets' answers, in the state's compare order.
     pub compared: RwSignal<Option<Vec<Result<Plan, PlanError>>>>,
     /// The sweep.
@@ -75,6 +78,10 @@ pub struct Runner {
     /// A scenario read from JSON, for the view to take over.
     pub scenario_read: RwSignal<Option<Scenario>>,
     jobs: StoredValue<[Option<Job>; SLOTS], LocalStorage>,
+    engine: StoredValue<Option<Job>, LocalStorage>,
+    /// Solves and comparisons sent to the engine worker, and answers received.
+    asked: StoredValue<[u32; 2]>,
+    answered: StoredValue<[u32; 2]>,
     generations: StoredValue<[u32; SLOTS]>,
     owner: StoredValue<Option<Owner>>,
 }
@@ -87,6 +94,7 @@ impl Runner {
             solved: RwSignal::new(None),
             last_good: RwSignal::new(None),
             solving: RwSignal::new(false),
+            solves: RwSignal::new(0),
             compared: RwSignal::new(None),
             sweep: RwSignal::new(SweepState::default()),
             tornado: RwSignal::new(None),
@@ -96,6 +104,9 @@ impl Runner {
             file_error: RwSignal::new(None),
             scenario_read: RwSignal::new(None),
             jobs: StoredValue::new_local(Default::default()),
+            engine: StoredValue::new_local(None),
+            asked: StoredValue::new([0, 0]),
+            answered: StoredValue::new([0, 0]),
             generations: StoredValue::new([0; SLOTS]),
             owner: StoredValue::new(Owner::current()),
         };
@@ -114,6 +125,7 @@ impl Runner {
         });
         on_cleanup(move || {
             runner.jobs.try_set_value(Default::default());
+            runner.engine.try_set_value(None);
         });
         runner
     }
@@ -162,49 +174,95 @@ impl Runner {
             }
         };
         let job = match self.owner.get_value() {
-            Some(owner) => owner.with(|| worker::start(request, file, handler)),
-            None => worker::start(request, file, handler),
+            Some(owner) => owner.with(|| worker::start(handler)),
+            None => worker::start(handler),
         }?;
+        job.send(request, file);
         self.jobs.update_value(|j| j[slot as usize] = Some(job));
         Ok(())
     }
 
+    /// The long-lived worker of solves and comparisons, started on first use: its wasm
+    /// stays loaded and warm, so an edit costs one solve, not a worker start.
+    fn engine(self) -> Result<(), String> {
+        if self.engine.with_value(Option::is_some) {
+            return Ok(());
+        }
+        let on_msg = move |msg| self.engine_answer(msg);
+        let job = match self.owner.get_value() {
+            Some(owner) => owner.with(|| worker::start(on_msg)),
+            None => worker::start(on_msg),
+        }?;
+        self.engine.set_value(Some(job));
+        Ok(())
+    }
+
+    /// Sends a solve (`0`) or comparison (`1`) to the engine worker.
+    fn ask(self, kind: usize, request: &PlanRequest) -> Result<(), String> {
+        self.engine()?;
+        self.asked.update_value(|a| a[kind] += 1);
+        self.engine
+            .with_value(|j| j.as_ref().map(|j| j.send(request, &JsValue::NULL)));
+        Ok(())
+    }
+
+    /// Counts answers per kind; the worker answers in order, so only the answer to the last
+    /// request of a kind is shown (an older one would show stale inputs).
+    fn latest(self, kind: usize) -> bool {
+        self.answered.update_value(|a| a[kind] += 1);
+        self.answered.get_value()[kind] == self.asked.get_value()[kind]
+    }
+
+    fn engine_answer(self, msg: PlanMsg) {
+        match msg {
+            PlanMsg::Solved {
+                result,
+                plan_ms,
+                ms,
+            } => {
+                if !self.latest(0) {
+                    return;
+                }
+                if let Ok(plan) = &result {
+                    self.last_good.set(Some(plan.clone()));
+                }
+                self.solved.set(Some((result, plan_ms, ms)));
+                self.solving.set(false);
+                self.solves.update(|n| *n += 1);
+            }
+            PlanMsg::Compared(results) => {
+                if self.latest(1) {
+                    self.compared.set(Some(results));
+                }
+            }
+            PlanMsg::Failed(m) => {
+                // The worker is gone or confused: the next request starts a new one.
+                self.solved.set(Some((Err(PlanError::Solver(m)), 0.0, 0.0)));
+                self.solving.set(false);
+                self.compared.set(None);
+                self.asked.set_value([0, 0]);
+                self.answered.set_value([0, 0]);
+                set_timeout(
+                    move || {
+                        self.engine.try_set_value(None);
+                    },
+                    Duration::ZERO,
+                );
+            }
+            _ => {}
+        }
+    }
+
     fn solve(self, scenario: Scenario) {
         self.solving.set(true);
-        let on_msg = move |msg| {
-            let answer = match msg {
-                PlanMsg::Solved { result, ms } => (result, ms),
-                PlanMsg::Failed(m) => (Err(PlanError::Solver(m)), 0.0),
-                _ => return,
-            };
-            if let Ok(plan) = &answer.0 {
-                self.last_good.set(Some(plan.clone()));
-            }
-            self.solved.set(Some(answer));
-            self.solving.set(false);
-        };
-        if let Err(e) = self.launch(
-            Slot::Solve,
-            &PlanRequest::Solve(scenario),
-            &JsValue::NULL,
-            on_msg,
-        ) {
-            self.solved.set(Some((Err(PlanError::Solver(e)), 0.0)));
+        if let Err(e) = self.ask(0, &PlanRequest::Solve(scenario)) {
+            self.solved.set(Some((Err(PlanError::Solver(e)), 0.0, 0.0)));
             self.solving.set(false);
         }
     }
 
     fn compare(self, scenarios: Vec<Scenario>) {
-        let on_msg = move |msg| match msg {
-            PlanMsg::Compared(results) => self.compared.set(Some(results)),
-            PlanMsg::Failed(_) => self.compared.set(None),
-            _ => {}
-        };
-        let request = PlanRequest::Compare(scenarios);
-        if self
-            .launch(Slot::Compare, &request, &JsValue::NULL, on_msg)
-            .is_err()
-        {
+        if self.ask(1, &PlanRequest::Compare(scenarios)).is_err() {
             self.compared.set(None);
         }
     }
