@@ -45,6 +45,8 @@ pub enum PlanRequest {
 }
 
 /// What the worker sends back.
+// A message is decoded once and taken apart at once; boxing the plan would save no copy.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum PlanMsg {
     /// A solve finished, with the worker's own times.
