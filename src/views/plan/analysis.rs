@@ -283,7 +283,11 @@ pub fn TornadoPanel(editor: Editor, runner: Runner) -> impl IntoView {
                     let mode2 = mode.clone();
                     let layout_memo = Signal::derive(move || {
                         let labels = [i18n.t("plan.low").to_owned(), i18n.t("plan.high").to_owned()];
-                        layout(&charts::tornado(&t2, &mode2, words("plan.chart.tornado", "plan.chart.tornado_sub"), labels, width.get()))
+                        let mut shown = t2.clone();
+                        for b in &mut shown.bars {
+                            b.factor = text::factor(i18n, &b.factor);
+                        }
+                        layout(&charts::tornado(&shown, &mode2, words("plan.chart.tornado", "plan.chart.tornado_sub"), labels, width.get()))
                     });
                     let fmt = move |v: Option<f64>| match (&mode, v) {
                         (yunce_plan::Mode::MinTco { .. }, Some(v)) => rmb(v),
@@ -300,7 +304,7 @@ pub fn TornadoPanel(editor: Editor, runner: Runner) -> impl IntoView {
                             };
                             view! {
                                 <tr>
-                                    <th scope="row">{b.factor.clone()}</th>
+                                    <th scope="row">{text::factor(i18n, &b.factor)}</th>
                                     <td>{how}</td>
                                     <td class="num">{fmt(b.objective_low)}</td>
                                     <td class="num">{fmt(b.objective_high)}</td>

@@ -9,6 +9,7 @@
 use super::state::PlanState;
 use super::worker::{self, Job};
 use leptos::prelude::*;
+use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::JsValue;
 use yunce_plan::import::ImportError;
@@ -161,18 +162,18 @@ impl Runner {
         slot: Slot,
         request: &PlanRequest,
         file: &JsValue,
-        on_msg: impl Fn(PlanMsg) + 'static,
+        on_msg: Box<dyn Fn(PlanMsg)>,
     ) -> Result<(), String> {
         self.stop(slot);
         self.generations.update_value(|g| g[slot as usize] += 1);
         let generation = self.generations.get_value()[slot as usize];
-        let handler = move |msg: PlanMsg| {
+        let handler: Rc<dyn Fn(PlanMsg)> = Rc::new(move |msg: PlanMsg| {
             let last = msg.is_final();
             on_msg(msg);
             if last {
                 self.finish(slot, generation);
             }
-        };
+        });
         let job = match self.owner.get_value() {
             Some(owner) => owner.with(|| worker::start(handler)),
             None => worker::start(handler),
@@ -188,7 +189,7 @@ impl Runner {
         if self.engine.with_value(Option::is_some) {
             return Ok(());
         }
-        let on_msg = move |msg| self.engine_answer(msg);
+        let on_msg: Rc<dyn Fn(PlanMsg)> = Rc::new(move |msg| self.engine_answer(msg));
         let job = match self.owner.get_value() {
             Some(owner) => owner.with(|| worker::start(on_msg)),
             None => worker::start(on_msg),
@@ -296,7 +297,7 @@ impl Runner {
             scenario: self.scenario(),
             points: total,
         };
-        if let Err(e) = self.launch(Slot::Sweep, &request, &JsValue::NULL, on_msg) {
+        if let Err(e) = self.launch(Slot::Sweep, &request, &JsValue::NULL, Box::new(on_msg)) {
             self.sweep.update(|s| {
                 s.running = false;
                 s.error = Some(e);
@@ -331,7 +332,7 @@ impl Runner {
             scenario: self.scenario(),
             percent: 0.3,
         };
-        if let Err(e) = self.launch(Slot::Tornado, &request, &JsValue::NULL, on_msg) {
+        if let Err(e) = self.launch(Slot::Tornado, &request, &JsValue::NULL, Box::new(on_msg)) {
             self.tornado.set(Some((Err(PlanError::Solver(e)), 0.0)));
             self.tornado_running.set(false);
         }
@@ -350,7 +351,12 @@ impl Runner {
             _ => {}
         };
         let file = JsValue::from(file);
-        if let Err(e) = self.launch(Slot::File, &PlanRequest::ImportChips, &file, on_msg) {
+        if let Err(e) = self.launch(
+            Slot::File,
+            &PlanRequest::ImportChips,
+            &file,
+            Box::new(on_msg),
+        ) {
             self.file_error.set(Some(e));
         }
     }
@@ -367,7 +373,12 @@ impl Runner {
             _ => {}
         };
         let file = JsValue::from(file);
-        if let Err(e) = self.launch(Slot::File, &PlanRequest::ReadScenario, &file, on_msg) {
+        if let Err(e) = self.launch(
+            Slot::File,
+            &PlanRequest::ReadScenario,
+            &file,
+            Box::new(on_msg),
+        ) {
             self.file_error.set(Some(e));
         }
     }
@@ -382,7 +393,7 @@ impl Runner {
             _ => {}
         };
         let request = PlanRequest::WriteScenario(self.scenario());
-        if let Err(e) = self.launch(Slot::File, &request, &JsValue::NULL, on_msg) {
+        if let Err(e) = self.launch(Slot::File, &request, &JsValue::NULL, Box::new(on_msg)) {
             self.file_error.set(Some(e));
         }
     }

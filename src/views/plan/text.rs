@@ -2,7 +2,7 @@
 //! language, and the number formats its tables use.
 
 use crate::i18n::I18n;
-use yunce_plan::{Constraint, ConstraintReport, Mode, Plan, PlanError, Preset, Scenario};
+use yunce_plan::{Constraint, ConstraintReport, Factor, Mode, Plan, PlanError, Preset, Scenario};
 
 /// RMB as `RMB 7.23 bn`, `RMB 1.02 m` or `RMB 520,000`.
 pub fn rmb(v: f64) -> String {
@@ -135,6 +135,39 @@ pub fn shadow(i18n: I18n, s: &Scenario, plan: &Plan, r: &ConstraintReport) -> Op
         Mode::MinMw { .. } => i18n.format("plan.gain.mw", &[&num(price, 3)]),
     };
     Some(format!("{step} {gain}"))
+}
+
+/// A tornado bar's factor in the UI language (the engine labels bars in English).
+pub fn factor(i18n: I18n, label: &str) -> String {
+    for f in Factor::ALL {
+        if f.label() == label {
+            return i18n
+                .t(match f {
+                    Factor::ChipPrices => "plan.fx.chip_prices",
+                    Factor::ServerPrices => "plan.fx.server_prices",
+                    Factor::PowerPerServer => "plan.fx.power_per_server",
+                    Factor::Pue => "plan.fx.pue",
+                    Factor::ElectricityPrice => "plan.fx.electricity",
+                    Factor::FacilityCapex => "plan.fx.facility_capex",
+                })
+                .to_owned();
+        }
+    }
+    let ranged = [
+        (" unit price", "plan.fx.price"),
+        (" power", "plan.fx.power"),
+        (" compute", "plan.fx.compute"),
+        (" supply cap", "plan.fx.supply"),
+    ];
+    for (suffix, key) in ranged {
+        if let Some(chip) = label.strip_suffix(suffix) {
+            return i18n.format(key, &[chip]);
+        }
+    }
+    if label == "Years of opex" {
+        return i18n.t("plan.fx.years").to_owned();
+    }
+    label.to_owned()
 }
 
 /// The objective in words with its unit.

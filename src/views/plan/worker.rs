@@ -40,9 +40,9 @@ impl Drop for Job {
 
 /// Starts a worker and passes every decoded message to `on_msg`; requests go through
 /// [`Job::send`]. A worker that stops with an error reports `Failed`.
-pub fn start(on_msg: impl Fn(PlanMsg) + 'static) -> Result<Job, String> {
+// Not generic over the handler: one copy of this function serves every job (wasm size).
+pub fn start(on_msg: Rc<dyn Fn(PlanMsg)>) -> Result<Job, String> {
     let worker = crate::components::worker::spawn("plan_worker")?;
-    let on_msg = Rc::new(on_msg);
     let ready = Rc::new(Cell::new(false));
     let pending: Rc<RefCell<Vec<js_sys::Array>>> = Rc::default();
     let target = worker.clone();
