@@ -233,7 +233,7 @@ test("a chip catalogue import lists broken rows and columns, then a clean one jo
 });
 
 test("the Pareto sweep shows progress, can be cancelled and never blocks the page", async ({ page }) => {
-  await openPlan(page, "?p=after-oct-2023&n=200");
+  await openPlan(page, "?p=after-oct-2023&n=1000");
   await solved(page);
   await page.getByTestId("sweep").click();
   await expect(page.getByTestId("sweep-ms")).toHaveAttribute("data-running", "true");
@@ -243,6 +243,8 @@ test("the Pareto sweep shows progress, can be cancelled and never blocks the pag
 
   await openPlan(page, "?p=after-oct-2023");
   await solved(page);
+  // The comparison of the presets lands after the solve; let it render before watching.
+  await expect(page.getByTestId("compare-chart").locator("rect.bar").first()).toBeVisible({ timeout: 30_000 });
   await watchLongTasks(page);
   const seen = [];
   const started = Date.now();

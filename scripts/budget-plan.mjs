@@ -70,6 +70,8 @@ export async function measurePlan(page, base) {
   for (let i = 0; i < SWEEPS; i++) {
     await page.goto(url(base));
     await solveMs(page);
+    // The comparison of the presets lands after the solve; let it render before watching.
+    await page.getByTestId("compare-chart").locator("rect.bar").first().waitFor({ timeout: 30_000 });
     await page.evaluate(() => {
       window.__planLongTasks = [];
       new PerformanceObserver((list) => {

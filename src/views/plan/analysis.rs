@@ -120,7 +120,7 @@ pub fn ComparePanel(editor: Editor, runner: Runner) -> impl IntoView {
             })
         })
     };
-    let layout_memo = Signal::derive(move || {
+    let layout_memo = Memo::new(move |_| {
         let presets = editor.state.with(|s| s.compare.clone());
         runner.compared.with(|c| {
             let results = c.as_deref().unwrap_or_default();
@@ -181,7 +181,7 @@ pub fn ParetoPanel(editor: Editor, runner: Runner) -> impl IntoView {
             }
         })
     };
-    let layout_memo = Signal::derive(move || {
+    let layout_memo = Memo::new(move |_| {
         sweep.with(|s| {
             layout(&charts::pareto(
                 &s.points,
@@ -228,7 +228,7 @@ pub fn ParetoPanel(editor: Editor, runner: Runner) -> impl IntoView {
             <div class="row">
                 <label class="num-input inline">
                     <span>{move || i18n.t("plan.points")}</span>
-                    <input type="number" min="2" max="200" data-testid="points"
+                    <input type="number" min="2" max="1000" data-testid="points"
                         prop:value=move || editor.state.with(|s| s.points.to_string())
                         on:change=move |ev| {
                             if let Ok(n) = event_target_value(&ev).trim().parse::<u32>()
@@ -281,7 +281,7 @@ pub fn TornadoPanel(editor: Editor, runner: Runner) -> impl IntoView {
                     let mode = scenario.with(|s| s.mode.clone());
                     let t2 = t.clone();
                     let mode2 = mode.clone();
-                    let layout_memo = Signal::derive(move || {
+                    let layout_memo = Memo::new(move |_| {
                         let labels = [i18n.t("plan.low").to_owned(), i18n.t("plan.high").to_owned()];
                         let mut shown = t2.clone();
                         for b in &mut shown.bars {

@@ -177,7 +177,7 @@ fn plan_view(plan: &Plan, scenario: Memo<Scenario>) -> impl IntoView {
     let node = NodeRef::new();
     let width = use_width(node, 720.0);
     let chart_plan = plan.clone();
-    let layout_memo = Signal::derive(move || {
+    let layout_memo = Memo::new(move |_| {
         let w = Words {
             title: i18n.t("plan.chart.mix").to_owned(),
             subtitle: i18n.t("plan.chart.mix_sub").to_owned(),

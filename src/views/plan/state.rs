@@ -67,7 +67,7 @@ pub struct PlanState {
 /// The default capex budget of the max-EFLOPS mode, RMB bn (an assumption: a round figure).
 pub const DEFAULT_CAPEX_BN: f64 = 50.0;
 /// The most sweep points.
-pub const MAX_POINTS: u32 = 200;
+pub const MAX_POINTS: u32 = 1000;
 
 /// A preset's scenario, built once per page: building one parses the embedded fact files,
 /// and the state reads a preset's defaults on every URL change.
