@@ -2,6 +2,7 @@
 // names its conflict, bad input keeps the inputs, the URL restores everything, the exports
 // download with the right content, a chip catalogue import lists its broken cells, and the
 // Pareto sweep reports progress without blocking the page.
+import { execFileSync } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -169,7 +170,8 @@ test("the URL restores every input after a reload", async ({ page }) => {
   expect(parseFloat((await page.getByTestId("total-share").textContent()))).toBeGreaterThanOrEqual(30 - 1e-6);
 });
 
-test("exports: mix CSV, chart SVG and PNG, scenario JSON that loads back", async ({ page }) => {
+test("exports: mix CSV, chart SVG and PNG, scenario JSON that the CLI solves alike and that loads back", async ({ page }) => {
+  test.setTimeout(600_000);
   await openPlan(page, "?p=after-oct-2023");
   await solved(page);
   const csv = await download(page, "mix-csv");
@@ -193,9 +195,19 @@ test("exports: mix CSV, chart SVG and PNG, scenario JSON that loads back", async
   expect(scenario.mode).toEqual({ MaxEflops: { capex_budget_rmb: 50e9, mw_budget: null } });
   expect(scenario.chips.find((c) => c.id === "AC-005").unit_price_rmb.value).toBe(90000);
   expect(scenario.chips.find((c) => c.id === "AC-005").unit_price_rmb.provenance.origin).toBe("User");
-  // Loading it back (from a fresh page) restores the same inputs.
   const file = path.join(os.tmpdir(), `yunce-plan-${Date.now()}.json`);
   await writeFile(file, json.body);
+  // The CLI reads the same JSON and writes the same mix CSV, byte for byte (built here so
+  // the comparison never uses a stale binary).
+  const browserCsv = (await download(page, "mix-csv")).body.toString("utf8");
+  const targetDir = process.env.CARGO_TARGET_DIR ?? "target";
+  execFileSync("cargo", ["build", "--release", "-p", "yunce-plan", "--bin", "yunce-plan"], { stdio: "inherit" });
+  const cliOut = path.join(os.tmpdir(), `yunce-plan-cli-${Date.now()}.csv`);
+  execFileSync(path.resolve(targetDir, "release", "yunce-plan"), ["solve", "--scenario", file, "--out", cliOut], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  expect(browserCsv).toBe(await readFile(cliOut, "utf8"));
+  // Loading it back (from a fresh page) restores the same inputs.
   await openPlan(page);
   await page.getByTestId("scenario-file").setInputFiles(file);
   await expect(page).toHaveURL(/p=after-oct-2023/);
