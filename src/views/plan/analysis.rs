@@ -159,6 +159,11 @@ pub fn ParetoPanel(editor: Editor, runner: Runner) -> impl IntoView {
     let node = NodeRef::new();
     let width = use_width(node, 720.0);
     let sweep = runner.sweep;
+    // Changes twice per sweep, not at every point: the buttons and the chart's room are
+    // outside the progress layer, and touching them would repaint the whole page.
+    let running = Memo::new(move |_| sweep.with(|s| s.running));
+    let reserved = Memo::new(move |_| sweep.with(|s| s.running || !s.points.is_empty()));
+    let drawn = Memo::new(move |_| sweep.with(|s| !s.running && !s.points.is_empty()));
     let progress = move || {
         sweep.with(|s| {
             let done = s.points.len();
@@ -239,17 +244,20 @@ pub fn ParetoPanel(editor: Editor, runner: Runner) -> impl IntoView {
                         }/>
                 </label>
                 <button type="button" class="primary" data-testid="sweep"
-                    disabled=move || sweep.with(|s| s.running)
+                    disabled=move || running.get()
                     on:click=move |_| runner.run_sweep()>{move || i18n.t("plan.run_sweep")}</button>
                 <button type="button" data-testid="sweep-cancel"
-                    disabled=move || !sweep.with(|s| s.running)
+                    disabled=move || !running.get()
                     on:click=move |_| runner.cancel_sweep()>{move || i18n.t("plan.cancel")}</button>
-                {progress}
+                <span class="sweep-status">{progress}</span>
             </div>
-            <div class="lab-chart" node_ref=node>
+            // The chart's room is taken when the sweep starts, in a layer of its own, so the
+            // chart that lands at the end repaints only itself.
+            <div class="lab-chart pareto-box" node_ref=node
+                class:reserved=move || reserved.get()>
                 // Drawn once the sweep stops, so a running sweep costs the page only its
                 // progress bar (no re-layout per point).
-                <Show when=move || sweep.with(|s| !s.running && !s.points.is_empty())>
+                <Show when=move || drawn.get()>
                     <Chart layout=layout_memo testid="pareto"/>
                     <div class="row toolbar">
                         <button type="button" data-testid="pareto-csv" on:click=save_csv>{move || i18n.t("download.csv")}</button>
