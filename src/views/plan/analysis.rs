@@ -164,12 +164,25 @@ pub fn ParetoPanel(editor: Editor, runner: Runner) -> impl IntoView {
     let running = Memo::new(move |_| sweep.with(|s| s.running));
     let reserved = Memo::new(move |_| sweep.with(|s| s.running || !s.points.is_empty()));
     let drawn = Memo::new(move |_| sweep.with(|s| !s.running && !s.points.is_empty()));
-    let progress = move || {
+    // Updated in place (an attribute and a text node per point), never rebuilt.
+    let fraction = move || {
+        sweep.with(|s| {
+            let v = if s.total > 0 {
+                s.points.len() as f64 / s.total as f64
+            } else {
+                0.0
+            };
+            format!("{v:.3}")
+        })
+    };
+    let status = move || {
         sweep.with(|s| {
             let done = s.points.len();
-            let value = if s.total > 0 { done as f64 / s.total as f64 } else { 0.0 };
-            let status = if s.running {
-                i18n.format("plan.sweep_progress", &[&done.to_string(), &s.total.to_string()])
+            if s.running {
+                i18n.format(
+                    "plan.sweep_progress",
+                    &[&done.to_string(), &s.total.to_string()],
+                )
             } else if s.cancelled {
                 i18n.t("plan.cancelled").to_owned()
             } else if let Some(e) = &s.error {
@@ -178,13 +191,14 @@ pub fn ParetoPanel(editor: Editor, runner: Runner) -> impl IntoView {
                 i18n.format("plan.sweep_done", &[&done.to_string(), &num(ms, 0)])
             } else {
                 String::new()
-            };
-            view! {
-                <progress data-testid="sweep-progress" max="1" value=format!("{value:.3}")></progress>
-                <span data-testid="sweep-ms" data-ms=s.ms.map(|m| format!("{m:.1}"))
-                    data-running=s.running.to_string()>{status}</span>
             }
         })
+    };
+    let sweep_ms = Memo::new(move |_| sweep.with(|s| s.ms.map(|m| format!("{m:.1}"))));
+    let progress = view! {
+        <progress data-testid="sweep-progress" max="1" value=fraction></progress>
+        <span data-testid="sweep-ms" data-ms=move || sweep_ms.get()
+            data-running=move || running.get().to_string()>{status}</span>
     };
     let layout_memo = Memo::new(move |_| {
         sweep.with(|s| {
