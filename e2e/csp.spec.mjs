@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { test, expect, ready } from "./fixtures.mjs";
 
-const VIEW_PATHS = ["/", "/market", "/alibaba", "/compute", "/sources", "/lab", "/stability"];
+const VIEW_PATHS = ["/", "/market", "/alibaba", "/compute", "/sources", "/lab", "/plan", "/stability"];
 const VIEW_COUNT = Number(readFileSync("src/views/mod.rs", "utf8").match(/ALL: \[View; (\d+)\]/)[1]);
 
 /** Records every CSP violation the page reports. */
@@ -61,6 +61,11 @@ test("every file loaded after the first page has a content hash in its name", as
     await page.locator("nav.views a").nth(VIEW_PATHS.indexOf(path)).click();
     await expect(page.locator("main h1").first()).toBeVisible();
   }
+  // Every lab's worker loads: the stability lab (last in the nav) sets up on open, the
+  // planner solves on open, and the scheduler lab starts its worker on Run.
+  await expect(page.getByTestId("run")).toBeEnabled({ timeout: 30_000 });
+  await page.locator("nav.views a").nth(VIEW_PATHS.indexOf("/plan")).click();
+  await expect(page.getByTestId("total-eflops")).toBeVisible({ timeout: 30_000 });
   await page.locator("nav.views a").nth(VIEW_PATHS.indexOf("/lab")).click();
   await page.getByTestId("run").click();
   await expect(page.getByTestId("lab-summary")).toBeVisible({ timeout: 30_000 });

@@ -13,6 +13,7 @@ const VIEWS = [
   { path: "/compute", en: "Compute plan", zh: "算力规划" },
   { path: "/sources", en: "Sources", zh: "来源" },
   { path: "/lab", en: "Scheduler lab", zh: "调度实验室" },
+  { path: "/plan", en: "Capacity planner", zh: "算力采购规划" },
   { path: "/stability", en: "Stability lab", zh: "稳定性实验室" },
 ];
 

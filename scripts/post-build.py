@@ -20,7 +20,7 @@ import pathlib
 import re
 import sys
 
-WORKERS = ["worker", "reliab_worker"]
+WORKERS = ["worker", "plan_worker", "reliab_worker"]
 POLICY = [
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval' {hashes}",

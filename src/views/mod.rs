@@ -6,6 +6,7 @@ pub mod compute;
 pub mod lab;
 pub mod market;
 pub mod overview;
+pub mod plan;
 pub mod sources;
 pub mod stability;
 
@@ -26,19 +27,22 @@ pub enum View {
     Sources,
     /// The scheduler lab: policies compared live in a Web Worker.
     Lab,
+    /// The compute procurement planner, solving in a Web Worker.
+    Plan,
     /// The stability simulator: outages as scenarios beside their what-ifs.
     Stability,
 }
 
 impl View {
     /// Every view in nav order.
-    pub const ALL: [View; 7] = [
+    pub const ALL: [View; 8] = [
         View::Overview,
         View::Market,
         View::Alibaba,
         View::Compute,
         View::Sources,
         View::Lab,
+        View::Plan,
         View::Stability,
     ];
 
@@ -51,6 +55,7 @@ impl View {
             View::Compute => "/compute",
             View::Sources => "/sources",
             View::Lab => "/lab",
+            View::Plan => "/plan",
             View::Stability => "/stability",
         }
     }
@@ -64,6 +69,7 @@ impl View {
             View::Compute => "view.compute",
             View::Sources => "view.sources",
             View::Lab => "view.lab",
+            View::Plan => "view.plan",
             View::Stability => "view.stability",
         }
     }
@@ -89,6 +95,7 @@ impl View {
             View::Compute => compute::ComputeView().into_any(),
             View::Sources => sources::SourcesView().into_any(),
             View::Lab => lab::LabView().into_any(),
+            View::Plan => plan::PlanView().into_any(),
             View::Stability => stability::StabilityView().into_any(),
         }
     }

@@ -191,13 +191,16 @@ pub fn layout(spec: &ChartSpec) -> Layout {
     let (source, source_height) =
         footer(&spec.source, CAPTION_LEFT, caption_width, top + spec.height);
     captions.extend(source);
-    let present = spec
-        .series
-        .iter()
-        .flat_map(|s| s.values.iter().flatten().copied());
-    let (mut min, mut max) = present.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
-        (lo.min(v), hi.max(v))
-    });
+    let (mut min, mut max) = if spec.kind == ChartKind::Stacked {
+        crate::stack::extent(spec)
+    } else {
+        spec.series
+            .iter()
+            .flat_map(|s| s.values.iter().flatten().copied())
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+                (lo.min(v), hi.max(v))
+            })
+    };
     if !min.is_finite() {
         (min, max) = (0.0, 1.0);
     }
@@ -273,6 +276,7 @@ pub fn layout(spec: &ChartSpec) -> Layout {
                 });
             }
         }
+        ChartKind::Stacked => {}
         ChartKind::Bar => {
             let groups = spec.series.len().max(1) as f64;
             let inner = band * 0.8;
@@ -314,6 +318,11 @@ pub fn layout(spec: &ChartSpec) -> Layout {
                 }
             }
         }
+    }
+    if spec.kind == ChartKind::Stacked {
+        bars = crate::stack::place(spec, &y, plot, band, |series, i, v, x, py| {
+            point(series, i, v, x, py)
+        });
     }
     Layout {
         title: spec.title.clone(),

@@ -11,6 +11,7 @@
 mod caption;
 mod layout;
 mod scale;
+mod stack;
 mod svg;
 mod timeline;
 
@@ -29,6 +30,9 @@ pub enum ChartKind {
     Line,
     /// Grouped vertical bars: one group per x category, one bar per series.
     Bar,
+    /// Stacked vertical bars: one stack per x category, series stacked in order from zero
+    /// (negative values stack downwards); a missing value adds nothing to its stack.
+    Stacked,
 }
 
 /// One named series of optional values, aligned with [`ChartSpec::x_labels`].

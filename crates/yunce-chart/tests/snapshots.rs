@@ -242,3 +242,31 @@ fn timeline_strip_with_a_band() {
         &to_svg(&timeline_layout(&timeline()), &Palette::light()),
     );
 }
+
+#[test]
+fn stacked_bars_by_chip_across_regimes() {
+    let spec = ChartSpec {
+        title: "Capex by chip, 10 EFLOPS".into(),
+        subtitle: "RMB bn, by export regime".into(),
+        source: "Source: planner_params.csv · Yunce 云策".into(),
+        x_labels: vec![
+            "Before Oct 2023".into(),
+            "After Oct 2023".into(),
+            "After Apr 2025".into(),
+        ],
+        series: vec![
+            series("h800", "H800", 0, &[Some(6.1), None, None]),
+            series("h20", "H20", 1, &[None, Some(7.2), None]),
+            series("910b", "Ascend 910B", 2, &[Some(0.4), Some(0.9), Some(8.8)]),
+        ],
+        y_unit: " bn".into(),
+        kind: ChartKind::Stacked,
+        width: 480.0,
+        height: 260.0,
+        decimals: 1,
+    };
+    check(
+        "stacked_regimes",
+        &to_svg(&layout(&spec), &Palette::light()),
+    );
+}

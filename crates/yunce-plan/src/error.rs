@@ -2,10 +2,12 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 use crate::model::Constraint;
 
 /// One bad field of a scenario, named by its path (`chips[3].unit_price_rmb`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InputError {
     /// Path of the field, e.g. `sites[1].pue`.
     pub field: String,
@@ -14,7 +16,7 @@ pub struct InputError {
 }
 
 /// Why the planner returned no plan.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum PlanError {
     /// The scenario has bad fields; every one is listed.
     Input(Vec<InputError>),

@@ -9,6 +9,8 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 use yunce_data::Date;
 use yunce_data::csv::{Row, parse};
 
@@ -16,7 +18,7 @@ use crate::param::{Param, Provenance};
 use crate::scenario::Chip;
 
 /// One problem in an imported file.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ImportError {
     /// 1-based line (the header is line 1).
     pub line: usize,

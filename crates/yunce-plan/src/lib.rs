@@ -32,6 +32,7 @@ pub mod scenario;
 mod sites;
 pub mod solve;
 pub mod validate;
+pub mod wire;
 
 pub use analysis::{
     Factor, ParetoPoint, ParetoSweep, Tornado, TornadoBar, Variation, pareto_frontier, tornado,
