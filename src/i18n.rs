@@ -51,7 +51,7 @@ const STORAGE_KEY: &str = "yunce.lang";
 use crate::locale_table::{Table, fill, lookup, parse};
 
 /// The locale files of each language; keep the two lists in the same order.
-const EN_FILES: [&str; 7] = [
+const EN_FILES: [&str; 8] = [
     include_str!("../locales/en/app.txt"),
     include_str!("../locales/en/lab.txt"),
     include_str!("../locales/en/market.txt"),
@@ -61,7 +61,7 @@ const EN_FILES: [&str; 7] = [
     include_str!("../locales/en/story.txt"),
     include_str!("../locales/en/story_body.txt"),
 ];
-const ZH_FILES: [&str; 7] = [
+const ZH_FILES: [&str; 8] = [
     include_str!("../locales/zh/app.txt"),
     include_str!("../locales/zh/lab.txt"),
     include_str!("../locales/zh/market.txt"),
