@@ -5,10 +5,12 @@
 // - first render (navigation start to the first view heading, median): 1 s;
 // - switching views (click to the new heading, median over every view): 100 ms;
 // - typing in a lab field: no main-thread task over 50 ms;
-// - the six-policy lab comparison (worker timer, median of 3): 3 s.
+// - the six-policy lab comparison (worker timer, median of 3): 3 s;
+// - the stability lab's worker (scripts/budget-stability.mjs).
 import { readdir, readFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import { spawn } from "node:child_process";
+import { measureStability } from "./budget-stability.mjs";
 import { chromium } from "playwright-core";
 
 const KB = 1024;
@@ -54,6 +56,7 @@ const switches = [];
 const perView = [];
 const longTasks = [];
 const labRuns = [];
+let stability = { lines: [], failures: [], open: [] };
 try {
   // First load: what the browser fetched, gzipped as a host would serve it.
   {
@@ -140,6 +143,11 @@ try {
     labRuns.push(Number(await page.getByTestId("elapsed").getAttribute("data-ms")));
     await context.close();
   }
+  {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    stability = await measureStability(await context.newPage(), BASE);
+    await context.close();
+  }
 } finally {
   await browser.close();
   server.kill();
@@ -157,5 +165,10 @@ check(longTasks.length === 0, "typing in a lab field caused a long task");
 console.log(`lab, 6 policies x 1 seed (default workload, worker timer, median of 3): ${med(labRuns).toFixed(0)} ms ` +
   `(all: ${labRuns.join(", ")}; budget ${LAB_RUN_BUDGET_MS} ms)`);
 check(med(labRuns) <= LAB_RUN_BUDGET_MS, "lab run is over its time budget");
+for (const line of stability.lines) console.log(line);
+failures.push(...stability.failures);
+// Targets of open issues are measured and printed every run, but only a met target fails
+// the build when it regresses; an unmet one is listed until its issue closes.
+for (const f of stability.open) console.log(`NOT YET MET (open issue): ${f}`);
 for (const f of failures) console.log(`FAIL: ${f}`);
 process.exit(failures.length ? 1 : 0);
