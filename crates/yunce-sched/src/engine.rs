@@ -135,38 +135,34 @@ impl Engine {
         Entry { score, gpu }
     }
 
-    /// Brings a score index up to date with the change log (or builds it).
-    fn catch_up_scored(&self, s: &Shape, ix: &mut ScoreIndex, fresh: bool) {
+    /// Calls `visit` on each node an index must re-examine: every node when the index is
+    /// new, else each node logged since `cursor`, once, at its last entry (in its final state).
+    fn for_each_stale(&self, cursor: usize, fresh: bool, mut visit: impl FnMut(usize)) {
         if fresh {
-            for n in 0..self.c.len() {
-                ix.set(n, self.pos_of[n], self.entry(n, s));
-            }
-        } else {
-            for i in ix.cursor..self.changes.len() {
-                let n = self.changes[i] as usize;
-                // A node logged again later is visited there, in its final state.
-                if self.last_change[n] as usize == i {
-                    ix.set(n, self.pos_of[n], self.entry(n, s));
-                }
+            (0..self.c.len()).for_each(visit);
+            return;
+        }
+        for i in cursor..self.changes.len() {
+            let n = self.changes[i] as usize;
+            if self.last_change[n] as usize == i {
+                visit(n);
             }
         }
+    }
+
+    /// Brings a score index up to date with the change log (or builds it).
+    fn catch_up_scored(&self, s: &Shape, ix: &mut ScoreIndex, fresh: bool) {
+        self.for_each_stale(ix.cursor, fresh, |n| {
+            ix.set(n, self.pos_of[n], self.entry(n, s));
+        });
         ix.cursor = self.changes.len();
     }
 
     /// Brings a feasible set up to date with the change log (or builds it).
     fn catch_up_feasible(&self, s: &Shape, ix: &mut FeasibleIndex, fresh: bool) {
-        if fresh {
-            for n in 0..self.c.len() {
-                ix.set(n, self.pos_of[n], self.st.fits(&self.c, n, s));
-            }
-        } else {
-            for i in ix.cursor..self.changes.len() {
-                let n = self.changes[i] as usize;
-                if self.last_change[n] as usize == i {
-                    ix.set(n, self.pos_of[n], self.st.fits(&self.c, n, s));
-                }
-            }
-        }
+        self.for_each_stale(ix.cursor, fresh, |n| {
+            ix.set(n, self.pos_of[n], self.st.fits(&self.c, n, s));
+        });
         ix.cursor = self.changes.len();
     }
 

@@ -5,21 +5,11 @@
 use js_sys::Uint8Array;
 use leptos::ev;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{MessageEvent, Worker};
+use web_sys::MessageEvent;
 use yunce_sched::{LabRequest, WorkerMsg};
 
 /// One running job. Dropping it terminates the worker, which is how a run is cancelled.
-pub struct Job {
-    worker: Worker,
-    stop_listening: Box<dyn Fn()>,
-}
-
-impl Drop for Job {
-    fn drop(&mut self) {
-        (self.stop_listening)();
-        self.worker.terminate();
-    }
-}
+pub use crate::components::worker::Attached as Job;
 
 /// Starts a worker, sends `[request, nodes file, pods file]` once it says it is ready, and
 /// passes every decoded message to `on_msg`. A worker that stops with an error reports
@@ -30,13 +20,13 @@ pub fn start(
     pods: &JsValue,
     on_msg: impl Fn(WorkerMsg) + 'static,
 ) -> Result<Job, String> {
-    let worker = crate::components::worker::spawn("worker")?;
+    let mut job = Job::new(crate::components::worker::spawn("worker")?);
     let on_msg = std::rc::Rc::new(on_msg);
     let bytes = Uint8Array::from(yunce_sched::encode(request).as_slice());
     let payload = js_sys::Array::of3(&bytes, nodes, pods);
-    let target = worker.clone();
+    let target = job.worker().clone();
     let handler = on_msg.clone();
-    let stop_messages = listen(&worker, ev::message, move |event: MessageEvent| {
+    job.listen(ev::message, move |event: MessageEvent| {
         let data = event.data();
         // The worker loads its wasm first and then says "ready"; a request sent before that
         // would be lost.
@@ -50,30 +40,13 @@ pub fn start(
         };
         handler(msg.unwrap_or_else(|e| WorkerMsg::Failed("run".into(), e)));
     });
-    let stop_errors = listen(&worker, ev::error, move |_| {
+    job.listen(ev::error, move |_| {
         on_msg(WorkerMsg::Failed(
             "run".into(),
             "the worker stopped with an error".into(),
         ))
     });
-    Ok(Job {
-        worker,
-        stop_listening: Box::new(move || {
-            stop_messages();
-            stop_errors();
-        }),
-    })
-}
-
-// leptos-use 0.20 marks its umbrella re-exports deprecated in favour of its micro crates.
-#[allow(deprecated)]
-fn listen<E: ev::EventDescriptor + 'static>(
-    worker: &Worker,
-    event: E,
-    handler: impl FnMut(E::EventType) + 'static,
-) -> impl Fn() + 'static {
-    let target: web_sys::EventTarget = worker.clone().into();
-    leptos_use::use_event_listener(target, event, handler)
+    Ok(job)
 }
 
 /// Milliseconds since the page loaded, for the run timer and the heat-map timing.

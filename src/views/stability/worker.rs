@@ -3,6 +3,7 @@
 //! job terminates the worker (which is how a run is cancelled). Requests and answers are
 //! `yunce_reliab::wire`'s serde types as postcard bytes (`Uint8Array`).
 
+use crate::components::worker::Attached;
 use js_sys::Uint8Array;
 use leptos::ev;
 use std::cell::RefCell;
@@ -13,17 +14,9 @@ use yunce_reliab::wire::{self, Request, WorkerMsg};
 
 /// One worker. Dropping it terminates the worker.
 pub struct Job {
-    worker: Worker,
+    attached: Attached,
     /// `None` once the worker said it is ready; before that, requests wait here.
     queue: Rc<RefCell<Option<Vec<Vec<u8>>>>>,
-    stop_listening: Box<dyn Fn()>,
-}
-
-impl Drop for Job {
-    fn drop(&mut self) {
-        (self.stop_listening)();
-        self.worker.terminate();
-    }
 }
 
 fn post(worker: &Worker, bytes: &[u8]) {
@@ -39,20 +32,20 @@ impl Job {
         let mut queue = self.queue.borrow_mut();
         match queue.as_mut() {
             Some(waiting) => waiting.push(bytes),
-            None => post(&self.worker, &bytes),
+            None => post(self.attached.worker(), &bytes),
         }
     }
 }
 
 /// Starts a worker and passes every decoded message to `on_msg`.
 pub fn start(on_msg: impl Fn(WorkerMsg) + 'static) -> Result<Job, String> {
-    let worker = crate::components::worker::spawn("reliab_worker")?;
+    let mut attached = Attached::new(crate::components::worker::spawn("reliab_worker")?);
     let on_msg = Rc::new(on_msg);
     let queue: Rc<RefCell<Option<Vec<Vec<u8>>>>> = Rc::new(RefCell::new(Some(Vec::new())));
-    let target = worker.clone();
+    let target = attached.worker().clone();
     let waiting = queue.clone();
     let handler = on_msg.clone();
-    let stop_messages = listen(&worker, ev::message, move |event: MessageEvent| {
+    attached.listen(ev::message, move |event: MessageEvent| {
         let data = event.data();
         // The worker loads its wasm first and then says "ready"; a request sent earlier
         // would be lost, so requests wait until then.
@@ -68,26 +61,8 @@ pub fn start(on_msg: impl Fn(WorkerMsg) + 'static) -> Result<Job, String> {
         };
         handler(msg.unwrap_or_else(WorkerMsg::Failed));
     });
-    let stop_errors = listen(&worker, ev::error, move |_| {
+    attached.listen(ev::error, move |_| {
         on_msg(WorkerMsg::Failed("the worker stopped with an error".into()))
     });
-    Ok(Job {
-        worker,
-        queue,
-        stop_listening: Box::new(move || {
-            stop_messages();
-            stop_errors();
-        }),
-    })
-}
-
-// leptos-use 0.20 marks its umbrella re-exports deprecated in favour of its micro crates.
-#[allow(deprecated)]
-fn listen<E: ev::EventDescriptor + 'static>(
-    worker: &Worker,
-    event: E,
-    handler: impl FnMut(E::EventType) + 'static,
-) -> impl Fn() + 'static {
-    let target: web_sys::EventTarget = worker.clone().into();
-    leptos_use::use_event_listener(target, event, handler)
+    Ok(Job { attached, queue })
 }
