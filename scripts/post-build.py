@@ -9,7 +9,12 @@
    only from the site itself, plus the sha256 of Trunk's inline bootstrap; no eval.
    `_headers` carries the same policy for hosts that read one, plus what a meta tag
    cannot say (frame-ancestors).
-3. 404.html is a copy of index.html, so deep links such as /market load on static hosts.
+3. The labs bundle (an ES module the shell imports on demand) gets a content-hashed name
+   the same way, with its wasm file's new name written into its script.
+4. wasm-bindgen snippets (`snippets/CRATE-HASH/inline0.js`) are renamed after their
+   content, and the scripts that import them are renamed after theirs, with the
+   Subresource-Integrity attributes in index.html brought up to date.
+5. 404.html is a copy of index.html, so deep links such as /market load on static hosts.
 
 Run by Trunk with TRUNK_STAGING_DIR set; `--check DIR` verifies a built dist/ instead.
 """
@@ -21,6 +26,7 @@ import re
 import sys
 
 WORKERS = ["worker", "plan_worker", "reliab_worker"]
+LAZY_MODULES = ["labs_lazy"]
 POLICY = [
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval' {hashes}",
@@ -62,6 +68,63 @@ def hash_workers(stage, html):
     return html
 
 
+def hash_lazy_modules(stage, html):
+    for name in LAZY_MODULES:
+        js, wasm = stage / f"{name}.js", stage / f"{name}_bg.wasm"
+        if not js.exists() or not wasm.exists():
+            sys.exit(f"post-build: Trunk did not emit {js.name} and {wasm.name}")
+        tag = digest(js.read_bytes(), wasm.read_bytes())
+        hashed_wasm = f"{name}-{tag}_bg.wasm"
+        script = js.read_text(encoding="utf-8")
+        default_url = f"new URL('{name}_bg.wasm', import.meta.url)"
+        if script.count(default_url) != 1:
+            sys.exit(f"post-build: {js.name} does not name its wasm file as expected")
+        script = script.replace(default_url, f"new URL('{hashed_wasm}', import.meta.url)")
+        (stage / f"{name}-{tag}.js").write_text(script, encoding="utf-8")
+        wasm.rename(stage / hashed_wasm)
+        js.unlink()
+        meta = f'<meta name="yunce-module-{name}" content="/{name}-{tag}.js" />'
+        html = html.replace("</head>", f"    {meta}\n  </head>", 1)
+    return html
+
+
+def sri(blob):
+    return "sha384-" + base64.b64encode(hashlib.sha384(blob).digest()).decode()
+
+
+def set_integrity(html, href, blob):
+    pattern = re.compile(r'(<link[^>]*href="%s"[^>]*integrity=")[^"]*(")' % re.escape(href))
+    return pattern.sub(lambda m: m.group(1) + sri(blob) + m.group(2), html)
+
+
+def hash_snippets(stage, html):
+    importers = sorted(stage.glob("*.js"))
+    for snippet in sorted(stage.glob("snippets/*/*.js")):
+        old = snippet.relative_to(stage).as_posix()
+        blob = snippet.read_bytes()
+        new = f"{snippet.parent.relative_to(stage).as_posix()}/{snippet.stem}-{digest(blob)}.js"
+        snippet.rename(stage / new)
+        html = html.replace(f'"/{old}"', f'"/{new}"')
+        for js in importers:
+            if not js.exists():
+                continue
+            text = js.read_text(encoding="utf-8")
+            if f"./{old}" not in text:
+                continue
+            text = text.replace(f"./{old}", f"./{new}")
+            # The importer's content changed, so its name changes with it.
+            stem = re.sub(r"-[0-9a-f]{16}$", "", js.stem)
+            wasm = stage / f"{js.stem}_bg.wasm"
+            tag = digest(text.encode("utf-8"), wasm.read_bytes() if wasm.exists() else b"")
+            renamed = stage / f"{stem}-{tag}.js"
+            js.unlink()
+            renamed.write_text(text, encoding="utf-8")
+            html = html.replace(f"/{js.name}", f"/{renamed.name}")
+            html = set_integrity(html, f"/{renamed.name}", text.encode("utf-8"))
+            importers = sorted(stage.glob("*.js"))
+    return html
+
+
 def inline_script_hashes(html):
     hashes = []
     for m in re.finditer(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, re.S):
@@ -93,6 +156,8 @@ def main():
     stage = pathlib.Path(os.environ["TRUNK_STAGING_DIR"])
     index = stage / "index.html"
     html = hash_workers(stage, index.read_text(encoding="utf-8"))
+    html = hash_lazy_modules(stage, html)
+    html = hash_snippets(stage, html)
     html, csp = add_policy(html)
     index.write_text(html, encoding="utf-8")
     (stage / "404.html").write_text(html, encoding="utf-8")

@@ -47,37 +47,69 @@ impl Lang {
 }
 
 const STORAGE_KEY: &str = "yunce.lang";
+/// The window event by which a language switch reaches the other bundle.
+const LANG_CHANGED: &str = "yunce-lang";
 
 use crate::locale_table::{Table, fill, lookup, parse};
 
-/// The locale files of each language; keep the two lists in the same order.
-const EN_FILES: [&str; 8] = [
-    include_str!("../locales/en/app.txt"),
-    include_str!("../locales/en/lab.txt"),
-    include_str!("../locales/en/market.txt"),
-    include_str!("../locales/en/overview.txt"),
-    include_str!("../locales/en/plan.txt"),
-    include_str!("../locales/en/stability.txt"),
-    include_str!("../locales/en/story.txt"),
-    include_str!("../locales/en/story_body.txt"),
-];
-const ZH_FILES: [&str; 8] = [
-    include_str!("../locales/zh/app.txt"),
-    include_str!("../locales/zh/lab.txt"),
-    include_str!("../locales/zh/market.txt"),
-    include_str!("../locales/zh/overview.txt"),
-    include_str!("../locales/zh/plan.txt"),
-    include_str!("../locales/zh/stability.txt"),
-    include_str!("../locales/zh/story.txt"),
-    include_str!("../locales/zh/story_body.txt"),
-];
+/// The locale files a bundle embeds, one list per language in the same order. Each
+/// bundle carries only the text of the views it renders.
+#[derive(Clone, Copy)]
+pub struct Files {
+    /// English files.
+    pub en: &'static [&'static str],
+    /// Chinese files.
+    pub zh: &'static [&'static str],
+}
+
+/// The first bundle's text: the shell and the story views.
+pub const SHELL_FILES: Files = Files {
+    en: &[
+        include_str!("../locales/en/app.txt"),
+        include_str!("../locales/en/market.txt"),
+        include_str!("../locales/en/overview.txt"),
+        include_str!("../locales/en/story.txt"),
+        include_str!("../locales/en/story_body.txt"),
+    ],
+    zh: &[
+        include_str!("../locales/zh/app.txt"),
+        include_str!("../locales/zh/market.txt"),
+        include_str!("../locales/zh/overview.txt"),
+        include_str!("../locales/zh/story.txt"),
+        include_str!("../locales/zh/story_body.txt"),
+    ],
+};
+
+/// The labs bundle's text: the shared app strings and the three labs.
+pub const LAB_FILES: Files = Files {
+    en: &[
+        include_str!("../locales/en/app.txt"),
+        include_str!("../locales/en/lab.txt"),
+        include_str!("../locales/en/plan.txt"),
+        include_str!("../locales/en/stability.txt"),
+    ],
+    zh: &[
+        include_str!("../locales/zh/app.txt"),
+        include_str!("../locales/zh/lab.txt"),
+        include_str!("../locales/zh/plan.txt"),
+        include_str!("../locales/zh/stability.txt"),
+    ],
+};
+
+static INSTALLED: OnceLock<Files> = OnceLock::new();
+
+/// Chooses the bundle's locale files; called once by each bin before it renders.
+pub fn install(files: Files) {
+    let _ = INSTALLED.set(files);
+}
 
 fn table(lang: Lang) -> &'static Table {
     static EN: OnceLock<Table> = OnceLock::new();
     static ZH: OnceLock<Table> = OnceLock::new();
+    let files = INSTALLED.get().copied().unwrap_or(SHELL_FILES);
     match lang {
-        Lang::En => EN.get_or_init(|| parse(&EN_FILES)),
-        Lang::Zh => ZH.get_or_init(|| parse(&ZH_FILES)),
+        Lang::En => EN.get_or_init(|| parse(files.en)),
+        Lang::Zh => ZH.get_or_init(|| parse(files.zh)),
     }
 }
 
@@ -107,11 +139,17 @@ impl I18n {
         fill(self.t(key), args)
     }
 
-    /// Switches language, persists the choice and updates `<html lang>`.
+    /// Switches language, persists the choice, updates `<html lang>` and tells the other
+    /// bundle (shell or labs), which follows `<html lang>`.
     pub fn set(self, lang: Lang) {
         self.lang.set(lang);
         crate::storage::write(STORAGE_KEY, lang.tag());
         apply_html_lang(lang);
+        if let Some(window) = web_sys::window()
+            && let Ok(event) = web_sys::Event::new(LANG_CHANGED)
+        {
+            let _ = window.dispatch_event(&event);
+        }
     }
 }
 
@@ -135,6 +173,17 @@ pub fn provide_i18n() -> I18n {
     let i18n = I18n {
         lang: RwSignal::new(lang),
     };
+    let follow = window_event_listener_untyped(LANG_CHANGED, move |_| {
+        let shown = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|root| root.get_attribute("lang"))
+            .and_then(|tag| Lang::from_tag(&tag));
+        if let Some(lang) = shown.filter(|l| *l != i18n.lang.get_untracked()) {
+            i18n.lang.set(lang);
+        }
+    });
+    on_cleanup(move || follow.remove());
     provide_context(i18n);
     i18n
 }
@@ -146,10 +195,23 @@ pub fn use_i18n() -> I18n {
 
 #[cfg(test)]
 mod tests {
-    //! The app is one compiled unit with one pair of tables (the workers show no text):
-    //! every locale key that its code names must be in both languages' tables.
+    //! The two bundles' tables together must hold every locale key that the app's code
+    //! names, in both languages (the workers show no text).
 
-    use super::{Lang, table};
+    use super::{LAB_FILES, Lang, SHELL_FILES};
+    use crate::locale_table::{Table, parse};
+
+    fn table(lang: Lang) -> &'static Table {
+        let pick = |f: super::Files| match lang {
+            Lang::En => f.en,
+            Lang::Zh => f.zh,
+        };
+        let mut files = pick(SHELL_FILES).to_vec();
+        files.extend(pick(LAB_FILES));
+        let mut t = parse(&files);
+        t.dedup_by_key(|(k, _)| *k);
+        Box::leak(Box::new(t))
+    }
     use std::path::Path;
 
     fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
@@ -202,6 +264,55 @@ mod tests {
                 for (lang, t) in [("en", en), ("zh", zh)] {
                     if t.binary_search_by_key(&key.as_str(), |(k, _)| *k).is_err() {
                         missing.push(format!("{}: {key} missing in {lang}", file.display()));
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "{}", missing.join("\n"));
+    }
+
+    /// Each bundle carries only its own locale files: a key named by a lab must be in the
+    /// labs bundle's files, a key named by the shell or a story view in the first
+    /// bundle's, and a key named by a shared component in both.
+    #[test]
+    fn every_key_is_in_the_bundle_that_shows_it() {
+        let of = |files: &[&'static str]| parse(files);
+        let bundles = [("shell", of(SHELL_FILES.en)), ("labs", of(LAB_FILES.en))];
+        let all = table(Lang::En);
+        let mut areas: Vec<&str> = all
+            .iter()
+            .filter_map(|(k, _)| k.split('.').next())
+            .collect();
+        areas.dedup();
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = Vec::new();
+        rust_files(&src, &mut files);
+        let mut missing = Vec::new();
+        for file in files {
+            let rel = file
+                .strip_prefix(&src)
+                .unwrap_or(&file)
+                .to_string_lossy()
+                .replace('\\', "/");
+            let lab = ["views/lab", "views/plan", "views/stability", "lazy.rs"]
+                .iter()
+                .any(|p| rel.starts_with(p));
+            // Story-only helpers: the labs never show their text.
+            let story = rel.starts_with("views/")
+                || rel == "app.rs"
+                || rel == "labels.rs"
+                || rel == "components/table.rs"
+                || rel == "data.rs"
+                || rel == "theme.rs";
+            let text = std::fs::read_to_string(&file).unwrap_or_default();
+            for key in keys_named_in(&text, &areas) {
+                for (name, t) in &bundles {
+                    let needed = match *name {
+                        "labs" => !story || lab,
+                        _ => !lab || rel == "lazy.rs",
+                    };
+                    if needed && t.binary_search_by_key(&key.as_str(), |(k, _)| *k).is_err() {
+                        missing.push(format!("{rel}: {key} is not in the {name} bundle"));
                     }
                 }
             }

@@ -1,21 +1,8 @@
-//! Yunce 云策: the Leptos single-page app. It wires signals to the engines in
-//! `crates/` and renders; it computes nothing an engine could compute.
-
-mod app;
-mod components;
-mod data;
-mod fatal;
-mod i18n;
-mod labels;
-mod locale_table;
-mod query;
-mod router;
-mod storage;
-mod theme;
-mod url_state;
-mod views;
+//! The first bundle: the app shell and the story views. The labs load on demand from
+//! the `labs_lazy` bundle (see `yunce_app::lazy`).
 
 fn main() {
-    fatal::install_panic_hook();
-    leptos::mount::mount_to_body(app::App);
+    yunce_app::fatal::install_panic_hook();
+    yunce_app::i18n::install(yunce_app::i18n::SHELL_FILES);
+    leptos::mount::mount_to_body(yunce_app::app::App);
 }

@@ -17,6 +17,26 @@ pub struct Location {
     pub path: RwSignal<String>,
     /// The parsed query.
     pub query: RwSignal<QueryMap>,
+    /// In the labs bundle, the one path it renders: moves elsewhere are the shell's to
+    /// follow (it unmounts the lab), so the lab never sees another view's query.
+    scope: Option<&'static str>,
+}
+
+/// The window event by which each bundle tells the other that the URL changed.
+const NAVIGATED: &str = "yunce-navigated";
+
+impl Location {
+    fn apply(self, path: String, query: QueryMap) {
+        if self.scope.is_some_and(|s| s != path) {
+            return;
+        }
+        if self.path.get_untracked() != path {
+            self.path.set(path);
+        }
+        if self.query.get_untracked() != query {
+            self.query.set(query);
+        }
+    }
 }
 
 fn read_browser() -> (String, QueryMap) {
@@ -47,17 +67,31 @@ fn canonical_index(path: String) -> String {
 /// Creates the location state and follows Back and Forward.
 pub fn provide_location() -> Location {
     let (path, query) = read_browser();
-    let path = canonical_index(path);
+    provide(canonical_index(path), query, None)
+}
+
+/// The labs bundle's location: it follows the URL only while the URL is at `path`.
+pub fn provide_scoped_location(path: &'static str) -> Location {
+    let (_, query) = read_browser();
+    provide(path.to_owned(), query, Some(path))
+}
+
+fn provide(path: String, query: QueryMap, scope: Option<&'static str>) -> Location {
     let location = Location {
         path: RwSignal::new(path),
         query: RwSignal::new(query),
+        scope,
     };
-    let handle = window_event_listener(ev::popstate, move |_| {
+    let follow = move || {
         let (path, query) = read_browser();
-        location.path.set(path);
-        location.query.set(query);
+        location.apply(path, query);
+    };
+    let back = window_event_listener(ev::popstate, move |_| follow());
+    let other = window_event_listener_untyped(NAVIGATED, move |_| follow());
+    on_cleanup(move || {
+        back.remove();
+        other.remove();
     });
-    on_cleanup(move || handle.remove());
     provide_context(location);
     location
 }
@@ -85,14 +119,13 @@ pub fn navigate(url: &str, replace: bool) {
         Some((p, q)) => (p.to_string(), QueryMap::parse(q)),
         None => (url.to_string(), QueryMap::default()),
     };
-    if location.path.get_untracked() != path {
-        location.path.set(path);
-        if !replace {
-            window.scroll_to_with_x_and_y(0.0, 0.0);
-        }
+    if !replace && location.path.get_untracked() != path {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
     }
-    if location.query.get_untracked() != query {
-        location.query.set(query);
+    location.apply(path, query);
+    // The other bundle (shell or labs) follows; this one's listener finds nothing new.
+    if let Ok(event) = web_sys::Event::new(NAVIGATED) {
+        let _ = window.dispatch_event(&event);
     }
 }
 

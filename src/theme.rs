@@ -60,6 +60,16 @@ pub fn is_dark(choice: ThemeChoice) -> bool {
     }
 }
 
+/// Whether the page shows dark colours now, as `<html data-theme>` says. Both bundles
+/// read it there, so the labs need no copy of the theme state.
+pub fn page_is_dark() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|root| root.get_attribute("data-theme"))
+        .is_some_and(|t| t == "dark")
+}
+
 /// Puts the resolved theme on `<html data-theme>`, so the stylesheet has one dark block.
 fn apply(choice: ThemeChoice) {
     if let Some(root) = web_sys::window()

@@ -36,10 +36,7 @@ fn fmt(v: f64) -> String {
 
 /// The layout as a standalone SVG document in the current theme's colours.
 pub fn export_svg(layout: &Layout) -> String {
-    let choice = use_context::<RwSignal<crate::theme::ThemeChoice>>()
-        .map(|t| t.get_untracked())
-        .unwrap_or(crate::theme::ThemeChoice::System);
-    let palette = if crate::theme::is_dark(choice) {
+    let palette = if crate::theme::page_is_dark() {
         Palette::dark()
     } else {
         Palette::light()

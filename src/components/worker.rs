@@ -6,11 +6,16 @@ use web_sys::Worker;
 
 /// The hashed script URL of the worker `name`, as the build recorded it.
 pub fn script_url(name: &str) -> Option<String> {
+    built_url(&format!("yunce-worker-{name}"))
+}
+
+/// The URL the build wrote into `<meta name="{meta}">` (hashed worker and module names).
+pub fn built_url(meta: &str) -> Option<String> {
     let doc = web_sys::window()?.document()?;
-    let meta = doc
-        .query_selector(&format!("meta[name=\"yunce-worker-{name}\"]"))
+    let tag = doc
+        .query_selector(&format!("meta[name=\"{meta}\"]"))
         .ok()??;
-    meta.get_attribute("content").filter(|s| !s.is_empty())
+    tag.get_attribute("content").filter(|s| !s.is_empty())
 }
 
 /// Starts the worker `name` as a classic worker (Trunk builds workers that way).

@@ -86,7 +86,13 @@ impl View {
         Self::ALL.into_iter().find(|v| v.path() == trimmed)
     }
 
-    /// Renders the view.
+    /// Whether the view is one of the labs, which live in the bundle loaded on demand.
+    pub fn is_lab(self) -> bool {
+        matches!(self, View::Lab | View::Plan | View::Stability)
+    }
+
+    /// Renders the view in the shell: a story view directly, a lab through the labs
+    /// bundle. Only this bundle's views are linked into it.
     pub fn render(self) -> AnyView {
         match self {
             View::Overview => overview::OverviewView().into_any(),
@@ -94,9 +100,19 @@ impl View {
             View::Alibaba => alibaba::AlibabaView().into_any(),
             View::Compute => compute::ComputeView().into_any(),
             View::Sources => sources::SourcesView().into_any(),
+            View::Lab | View::Plan | View::Stability => {
+                view! { <crate::lazy::LabHost view=self/> }.into_any()
+            }
+        }
+    }
+
+    /// Renders a lab; only the labs bundle calls this (a story view renders nothing here).
+    pub fn render_lab(self) -> AnyView {
+        match self {
             View::Lab => lab::LabView().into_any(),
             View::Plan => plan::PlanView().into_any(),
             View::Stability => stability::StabilityView().into_any(),
+            _ => ().into_any(),
         }
     }
 }
