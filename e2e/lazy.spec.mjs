@@ -14,6 +14,9 @@ const test = base.extend({
   },
 });
 
+// Without the service worker, which would otherwise serve the module from its cache.
+test.use({ serviceWorkers: "block" });
+
 const openLab = (page) => page.locator("nav.views a[href='/lab']").click();
 
 test("offline, a lab says it could not load; back online it loads without a reload", async ({ page, context }) => {

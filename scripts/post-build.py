@@ -14,11 +14,16 @@
 4. wasm-bindgen snippets (`snippets/CRATE-HASH/inline0.js`) are renamed after their
    content, and the scripts that import them are renamed after theirs, with the
    Subresource-Integrity attributes in index.html brought up to date.
-5. 404.html is a copy of index.html, so deep links such as /market load on static hosts.
+5. The web app manifest and its icons (`assets/`) get content-hashed names and a
+   `<link rel="manifest">`.
+6. `sw.js`, the service worker (`assets/sw.js`), gets the list of every file of the build
+   to precache and a version that changes with any of them.
+7. 404.html is a copy of index.html, so deep links such as /market load on static hosts.
 
 Run by Trunk with TRUNK_STAGING_DIR set; `--check DIR` verifies a built dist/ instead.
 """
 import base64
+import json
 import hashlib
 import os
 import pathlib
@@ -113,7 +118,7 @@ def hash_snippets(stage, html):
                 continue
             text = text.replace(f"./{old}", f"./{new}")
             # The importer's content changed, so its name changes with it.
-            stem = re.sub(r"-[0-9a-f]{16}$", "", js.stem)
+            stem = re.sub(r"-[0-9a-f]{8,16}$", "", js.stem)
             wasm = stage / f"{js.stem}_bg.wasm"
             tag = digest(text.encode("utf-8"), wasm.read_bytes() if wasm.exists() else b"")
             renamed = stage / f"{stem}-{tag}.js"
@@ -123,6 +128,49 @@ def hash_snippets(stage, html):
             html = set_integrity(html, f"/{renamed.name}", text.encode("utf-8"))
             importers = sorted(stage.glob("*.js"))
     return html
+
+
+ASSETS = pathlib.Path(__file__).resolve().parent.parent / "assets"
+ICONS = [("icon.svg", "any", "image/svg+xml", "any"), ("icon-192.png", "192x192", "image/png", "any"),
+         ("icon-512.png", "512x512", "image/png", "any"),
+         ("icon-maskable-512.png", "512x512", "image/png", "maskable")]
+
+
+def add_manifest(stage, html):
+    icons = []
+    for name, sizes, kind, purpose in ICONS:
+        blob = (ASSETS / name).read_bytes()
+        stem, ext = name.rsplit(".", 1)
+        hashed = f"{stem}-{digest(blob)}.{ext}"
+        (stage / hashed).write_bytes(blob)
+        icons.append({"src": f"/{hashed}", "sizes": sizes, "type": kind, "purpose": purpose})
+    manifest = {
+        "name": "云策 Yunce",
+        "short_name": "云策 Yunce",
+        "description": "The China cloud market and the AI-compute race, every figure sourced.",
+        "lang": "zh-CN",
+        "start_url": "/",
+        "scope": "/",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": "#e69f00",
+        "icons": icons,
+    }
+    blob = json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8")
+    name = f"manifest-{digest(blob)}.webmanifest"
+    (stage / name).write_bytes(blob)
+    links = f'<link rel="manifest" href="/{name}" />\n    <link rel="apple-touch-icon" href="{icons[1]["src"]}" />'
+    return html.replace("</head>", f"    {links}\n  </head>", 1)
+
+
+def write_service_worker(stage):
+    skip = {"sw.js", "_headers", "404.html", "index.html"}
+    files = sorted(p.relative_to(stage).as_posix() for p in stage.rglob("*") if p.is_file())
+    listed = ["/"] + [f"/{f}" for f in files if f not in skip]
+    version = digest(*[(stage / ("index.html" if f == "/" else f[1:])).read_bytes() for f in listed])
+    script = (ASSETS / "sw.js").read_text(encoding="utf-8")
+    script = script.replace("__VERSION__", version).replace("__PRECACHE__", json.dumps(listed, indent=2))
+    (stage / "sw.js").write_text(script, encoding="utf-8")
 
 
 def inline_script_hashes(html):
@@ -151,6 +199,9 @@ def main():
         html = (dist / "index.html").read_text(encoding="utf-8")
         if "Content-Security-Policy" not in html or not (dist / "_headers").exists():
             sys.exit("post-build --check: no policy in index.html or no _headers")
+        sw = (dist / "sw.js").read_text(encoding="utf-8") if (dist / "sw.js").exists() else ""
+        if "__PRECACHE__" in sw or '"/"' not in sw or 'rel="manifest"' not in html:
+            sys.exit("post-build --check: no filled-in sw.js or no web app manifest")
         print("post-build --check: ok")
         return
     stage = pathlib.Path(os.environ["TRUNK_STAGING_DIR"])
@@ -158,12 +209,14 @@ def main():
     html = hash_workers(stage, index.read_text(encoding="utf-8"))
     html = hash_lazy_modules(stage, html)
     html = hash_snippets(stage, html)
+    html = add_manifest(stage, html)
     html, csp = add_policy(html)
     index.write_text(html, encoding="utf-8")
     (stage / "404.html").write_text(html, encoding="utf-8")
     headers = f"/*\n  Content-Security-Policy: {csp}; frame-ancestors 'none'\n"
     headers += "  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n"
     (stage / "_headers").write_text(headers, encoding="utf-8")
+    write_service_worker(stage)
 
 
 main()

@@ -15,6 +15,7 @@ const types = {
   ".svg": "image/svg+xml",
   ".json": "application/json",
   ".webmanifest": "application/manifest+json",
+  ".png": "image/png",
 };
 
 async function file(path) {

@@ -61,6 +61,8 @@ for path in rust_files:
     text = path.read_text(encoding="utf-8")
     for match in literal.finditer(text):
         key = match.group(1)
+        if key.endswith(".rs"):  # a file name, not a key
+            continue
         used.add(key)
         if key not in en:
             line = text[: match.start()].count("\n") + 1

@@ -32,6 +32,7 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <RoutedView/>
             </main>
+            <crate::offline::UpdateNotice/>
             <Footer i18n/>
     }
 }

@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod labels;
 pub mod lazy;
 pub mod locale_table;
+pub mod offline;
 pub mod query;
 pub mod router;
 pub mod storage;
