@@ -1,112 +1,85 @@
-//! Event queues: a replace-top heap for sources that always have exactly one pending
-//! event (components, groups, change processes), and a heap for the rest.
+//! Event queues: a tournament tree for sources that always have exactly one pending event
+//! (components, groups, change processes), and a heap for the rest.
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
 /// The next event of every source that always has exactly one pending event (components,
-/// groups, change processes), as an implicit binary min-heap of (time, source).
+/// groups, change processes), as a tournament tree.
 ///
-/// A source's time only changes when its own event fires, and that event is always the
-/// earliest, so the one update needed is "replace the top and sift down". Short repairs
-/// stay near the top, so most updates stop after a few levels.
+/// Each inner node holds the earlier of its two children, so the root is the next event.
+/// A new time for a source replays the matches on its path to the root: always
+/// log₂ n steps, but each is an integer compare and a conditional move, and the siblings
+/// it reads do not depend on each other. A binary heap's sift-down for a far-future time
+/// (most of them: a host's next failure) mispredicts a branch at nearly every level.
 #[derive(Clone, Debug)]
 pub struct Sources {
-    heap: Vec<(f64, u32)>,
-    // Heap index of every source, for the rare update away from the top.
-    pos: Vec<u32>,
+    // Keys (see `key`); tree[1] is the root, leaves start at `leaves`, tree[0] is unused.
+    tree: Vec<u128>,
+    leaves: usize,
+    count: usize,
 }
 
-fn earlier(a: (f64, u32), b: (f64, u32)) -> bool {
-    // Ties go to the lower source index, so the order is a function of the seed alone.
-    a.0 < b.0 || (a.0 == b.0 && a.1 < b.1)
+/// Orders events by time, then by source, as one integer: the bits of a non-negative
+/// float order like the float, and ties go to the lower source index, so the order is
+/// a function of the seed alone.
+fn key(t: f64, source: u32) -> u128 {
+    // Adding +0 turns −0 (an exponential draw of exactly 0) into +0.
+    (u128::from((t + 0.0).to_bits()) << 32) | u128::from(source)
 }
+
+/// An empty leaf: after every real source, even one that never fires.
+const EMPTY: u128 = u128::MAX;
 
 impl Sources {
-    /// A heap of the given first event times, one per source.
+    /// A tree of the given first event times, one per source.
     pub fn new(times: &[f64]) -> Self {
-        let mut s = Self {
-            heap: times
-                .iter()
-                .enumerate()
-                .map(|(i, t)| (*t, i as u32))
-                .collect(),
-            pos: (0..times.len() as u32).collect(),
-        };
-        for i in (0..s.heap.len() / 2).rev() {
-            s.sift_down(i);
+        let leaves = times.len().next_power_of_two();
+        let mut tree = vec![EMPTY; 2 * leaves];
+        for (i, t) in times.iter().enumerate() {
+            tree[leaves + i] = key(*t, i as u32);
         }
-        s
+        for i in (1..leaves).rev() {
+            tree[i] = tree[2 * i].min(tree[2 * i + 1]);
+        }
+        Self {
+            tree,
+            leaves,
+            count: times.len(),
+        }
     }
 
     /// The source with the earliest event, and its time (infinity when there is none).
     pub fn min(&self) -> (usize, f64) {
-        self.heap
-            .first()
-            .map_or((0, f64::INFINITY), |(t, i)| (*i as usize, *t))
+        match self.tree.get(1) {
+            Some(&k) if self.count > 0 => (k as u32 as usize, f64::from_bits((k >> 32) as u64)),
+            _ => (0, f64::INFINITY),
+        }
     }
 
     /// Gives the earliest source its next event time.
     pub fn replace_min(&mut self, t: f64) {
-        if let Some(top) = self.heap.first_mut() {
-            top.0 = t;
-            self.sift_down(0);
+        if self.count > 0 {
+            let source = self.tree[1] as u32;
+            self.set(source as usize, t);
         }
     }
 
-    /// Gives source `source` a new time wherever it sits (a queued repair that starts).
+    /// Gives source `source` a new time (its own event fired, or a queued repair starts).
     pub fn set(&mut self, source: usize, t: f64) {
-        let Some(&p) = self.pos.get(source) else {
+        if source >= self.count {
             return;
-        };
-        let p = p as usize;
-        let old = self.heap[p];
-        self.heap[p].0 = t;
-        if earlier(self.heap[p], old) {
-            self.sift_up(p);
-        } else {
-            self.sift_down(p);
         }
-    }
-
-    fn sift_up(&mut self, mut i: usize) {
-        let item = self.heap[i];
-        while i > 0 {
-            let parent = (i - 1) / 2;
-            if !earlier(item, self.heap[parent]) {
-                break;
-            }
-            self.heap[i] = self.heap[parent];
-            self.pos[self.heap[i].1 as usize] = i as u32;
-            i = parent;
+        let mut i = self.leaves + source;
+        let mut best = key(t, source as u32);
+        self.tree[i] = best;
+        while i > 1 {
+            let other = self.tree[i ^ 1];
+            // Near the leaves either side wins about half the time: a select, not a branch.
+            best = std::hint::select_unpredictable(other < best, other, best);
+            i >>= 1;
+            self.tree[i] = best;
         }
-        self.heap[i] = item;
-        self.pos[item.1 as usize] = i as u32;
-    }
-
-    fn sift_down(&mut self, mut i: usize) {
-        let n = self.heap.len();
-        let item = self.heap[i];
-        loop {
-            let left = 2 * i + 1;
-            if left >= n {
-                break;
-            }
-            let right = left + 1;
-            let child = if right < n && earlier(self.heap[right], self.heap[left]) {
-                right
-            } else {
-                left
-            };
-            if !earlier(self.heap[child], item) {
-                break;
-            }
-            self.heap[i] = self.heap[child];
-            self.pos[self.heap[i].1 as usize] = i as u32;
-            i = child;
-        }
-        self.heap[i] = item;
-        self.pos[item.1 as usize] = i as u32;
     }
 }
 
