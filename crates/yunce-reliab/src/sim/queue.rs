@@ -9,41 +9,54 @@ use std::collections::BinaryHeap;
 ///
 /// Each inner node holds the earlier of its two children, so the root is the next event.
 /// A new time for a source replays the matches on its path to the root: always
-/// log₂ n steps, but each is an integer compare and a conditional move, and the siblings
-/// it reads do not depend on each other. A binary heap's sift-down for a far-future time
-/// (most of them: a host's next failure) mispredicts a branch at nearly every level.
+/// log₂ n steps, but each is an integer compare and two conditional moves, and the
+/// siblings it reads do not depend on each other. A binary heap's sift-down for a
+/// far-future time (most of them: a host's next failure) mispredicts at nearly every level.
 #[derive(Clone, Debug)]
 pub struct Sources {
-    // Keys (see `key`); tree[1] is the root, leaves start at `leaves`, tree[0] is unused.
-    tree: Vec<u128>,
+    // Per node: the winner's time as float bits and its source; node 1 is the root,
+    // leaves start at `leaves`, node 0 is unused.
+    time: Vec<u64>,
+    source: Vec<u32>,
     leaves: usize,
     count: usize,
 }
 
-/// Orders events by time, then by source, as one integer: the bits of a non-negative
-/// float order like the float, and ties go to the lower source index, so the order is
-/// a function of the seed alone.
-fn key(t: f64, source: u32) -> u128 {
-    // Adding +0 turns −0 (an exponential draw of exactly 0) into +0.
-    (u128::from((t + 0.0).to_bits()) << 32) | u128::from(source)
+/// The bits of a non-negative float order like the float; adding +0 turns −0 (an
+/// exponential draw of exactly 0) into +0.
+fn bits(t: f64) -> u64 {
+    (t + 0.0).to_bits()
 }
 
-/// An empty leaf: after every real source, even one that never fires.
-const EMPTY: u128 = u128::MAX;
+/// Whether the right player beats the left one. Sources sit in index order, so a tie
+/// going left means ties go to the lower index and the order is a function of the seed.
+fn right_wins(left: u64, right: u64) -> bool {
+    right < left
+}
 
 impl Sources {
     /// A tree of the given first event times, one per source.
     pub fn new(times: &[f64]) -> Self {
         let leaves = times.len().next_power_of_two();
-        let mut tree = vec![EMPTY; 2 * leaves];
+        // Empty leaves come after every real source, so they lose every tie.
+        let mut time = vec![f64::INFINITY.to_bits(); 2 * leaves];
+        let mut source = vec![u32::MAX; 2 * leaves];
         for (i, t) in times.iter().enumerate() {
-            tree[leaves + i] = key(*t, i as u32);
+            time[leaves + i] = bits(*t);
+            source[leaves + i] = i as u32;
         }
         for i in (1..leaves).rev() {
-            tree[i] = tree[2 * i].min(tree[2 * i + 1]);
+            let w = if right_wins(time[2 * i], time[2 * i + 1]) {
+                2 * i + 1
+            } else {
+                2 * i
+            };
+            time[i] = time[w];
+            source[i] = source[w];
         }
         Self {
-            tree,
+            time,
+            source,
             leaves,
             count: times.len(),
         }
@@ -51,8 +64,8 @@ impl Sources {
 
     /// The source with the earliest event, and its time (infinity when there is none).
     pub fn min(&self) -> (usize, f64) {
-        match self.tree.get(1) {
-            Some(&k) if self.count > 0 => (k as u32 as usize, f64::from_bits((k >> 32) as u64)),
+        match (self.time.get(1), self.source.get(1)) {
+            (Some(&t), Some(&s)) if self.count > 0 => (s as usize, f64::from_bits(t)),
             _ => (0, f64::INFINITY),
         }
     }
@@ -60,7 +73,7 @@ impl Sources {
     /// Gives the earliest source its next event time.
     pub fn replace_min(&mut self, t: f64) {
         if self.count > 0 {
-            let source = self.tree[1] as u32;
+            let source = self.source[1];
             self.set(source as usize, t);
         }
     }
@@ -71,14 +84,19 @@ impl Sources {
             return;
         }
         let mut i = self.leaves + source;
-        let mut best = key(t, source as u32);
-        self.tree[i] = best;
+        let (mut bt, mut bs) = (bits(t), source as u32);
+        self.time[i] = bt;
+        self.source[i] = bs;
         while i > 1 {
-            let other = self.tree[i ^ 1];
-            // Near the leaves either side wins about half the time: a select, not a branch.
-            best = std::hint::select_unpredictable(other < best, other, best);
+            let (ot, os) = (self.time[i ^ 1], self.source[i ^ 1]);
+            // A right child's sibling is on the left and wins ties.
+            let other_wins = if i & 1 == 1 { ot <= bt } else { ot < bt };
+            // Near the leaves either side wins about half the time: selects, not a branch.
+            bt = std::hint::select_unpredictable(other_wins, ot, bt);
+            bs = std::hint::select_unpredictable(other_wins, os, bs);
             i >>= 1;
-            self.tree[i] = best;
+            self.time[i] = bt;
+            self.source[i] = bs;
         }
     }
 }
@@ -186,6 +204,33 @@ mod tests {
         s.set(2, 8.0);
         s.set(1, 6.0);
         assert_eq!(s.min(), (0, 5.0));
+    }
+
+    #[test]
+    fn sources_match_a_sorted_reference_with_ties() {
+        // 37 sources (not a power of two), times with many ties, some never firing.
+        let times: Vec<f64> = (0..37u32)
+            .map(|i| match i % 5 {
+                4 => f64::INFINITY,
+                k => f64::from((i * 7 + k) % 6),
+            })
+            .collect();
+        let mut want: Vec<(f64, usize)> = times.iter().copied().zip(0..).collect();
+        want.retain(|w| w.0.is_finite());
+        want.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        let mut s = Sources::new(&times);
+        // A fired source goes to infinity, where it ties with those that never fire.
+        let got: Vec<(f64, usize)> = (0..want.len())
+            .map(|_| {
+                let (i, t) = s.min();
+                s.replace_min(f64::INFINITY);
+                (t, i)
+            })
+            .collect();
+        assert_eq!(got, want);
+        assert_eq!(s.min(), (0, f64::INFINITY));
+        assert_eq!(Sources::new(&[]).min(), (0, f64::INFINITY));
+        assert_eq!(Sources::new(&[-0.0]).min(), (0, 0.0));
     }
 
     #[test]
