@@ -54,7 +54,20 @@ impl Tables {
                 continue;
             }
             let v = (next() >> 11) as f64 * SCALE;
-            if self.f[i + 1] + v * (self.f[i] - self.f[i + 1]) < exp(-x) {
+            let (lo, hi) = (self.f[i], self.f[i + 1]);
+            let y = hi + v * (lo - hi);
+            // e^−x is convex: above the tangent at the strip's right edge, below the chord.
+            // Either bound, with a margin far above rounding, settles most points without
+            // `exp`, and always as the exact test would.
+            let tangent = lo * (1.0 + (self.x[i] - x));
+            if y < tangent * (1.0 - 1e-12) {
+                return tail + x;
+            }
+            let chord = hi + (lo - hi) * (x - self.x[i + 1]) / (self.x[i] - self.x[i + 1]);
+            if y > chord * (1.0 + 1e-12) {
+                continue;
+            }
+            if y < exp(-x) {
                 return tail + x;
             }
         }
