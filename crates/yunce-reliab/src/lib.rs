@@ -41,6 +41,7 @@ pub mod stats;
 pub mod topology;
 pub mod value;
 pub mod wire;
+pub mod ziggurat;
 
 pub use assumptions::{Assumption, AssumptionKind};
 pub use error::{Problem, ScenarioError};

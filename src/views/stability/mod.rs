@@ -140,7 +140,17 @@ impl Editor {
                     }
                 });
                 match purpose {
-                    Some(Purpose::Current) => self.description.set(Some(*description)),
+                    // A new years or seed value is described again but usually gives the
+                    // same description; setting it anyway rebuilds the editor's rows in one
+                    // main-thread task, often while a run's results arrive.
+                    Some(Purpose::Current) => {
+                        if self
+                            .description
+                            .with_untracked(|d| d.as_ref() != Some(&*description))
+                        {
+                            self.description.set(Some(*description));
+                        }
+                    }
                     Some(Purpose::Edit(field, next)) => match description.problem {
                         Some(problem) => self.refused.set(Some(Refused { field, problem })),
                         None => {

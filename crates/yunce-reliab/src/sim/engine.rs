@@ -2,6 +2,7 @@
 //! scripted incidents, propagated through the k-of-n gates to the customer segments.
 
 use super::queue::{Agenda, Pending, Sources};
+use super::slack::Slack;
 pub use super::tally::{RawIncident, Tallies, Trigger};
 use crate::compile::{Compiled, Dist, RepairDist, Scripted};
 use crate::model::HOURS_PER_YEAR;
@@ -18,7 +19,15 @@ pub struct Engine {
     rng_script: Pcg32,
     sources: Sources,
     agenda: Agenda,
+    slack: Slack,
+    // Whether repairs that cannot matter skip the queue (off only to test that it changes
+    // nothing).
+    use_slack: bool,
+    // Source of the event being handled; `None` for a one-off event.
+    rank: Option<u32>,
     own_down: Vec<bool>,
+    // Next failure of a unit without a pool, drawn together with its repair.
+    next_fail: Vec<f64>,
     forced: Vec<u32>,
     in_shock: Vec<bool>,
     pool_busy: Vec<u32>,
@@ -41,6 +50,10 @@ pub struct Engine {
 
 impl Engine {
     pub fn new(c: Compiled, seed: u64) -> Self {
+        Self::with_slack(c, seed, true)
+    }
+
+    pub fn with_slack(c: Compiled, seed: u64, use_slack: bool) -> Self {
         let (nu, ng, nc) = (c.units.len(), c.groups.len(), c.changes.len());
         let segments = c.roots.len();
         let mut e = Self {
@@ -50,7 +63,11 @@ impl Engine {
             rng_script: Pcg32::new(seed, Stream::Scripted),
             sources: Sources::new(&[]),
             agenda: Agenda::default(),
+            slack: Slack::new(&c),
+            use_slack,
+            rank: None,
             own_down: vec![false; nu],
+            next_fail: vec![f64::INFINITY; nu],
             forced: vec![0; nu],
             in_shock: vec![false; ng],
             pool_busy: vec![0; c.pool_crews.len()],
@@ -109,14 +126,18 @@ impl Engine {
                 break;
             }
             if t_agenda <= t_leaf {
+                self.rank = None;
                 if let Some((t, ev)) = self.agenda.pop() {
                     self.pending(t, ev);
                 }
             } else if leaf < nu {
+                self.rank = Some(leaf as u32);
                 self.unit_event(leaf, t);
             } else if leaf < nu + ng {
+                self.rank = Some(leaf as u32);
                 self.group_event(leaf - nu, t);
             } else {
+                self.rank = Some(leaf as u32);
                 self.bad_change(leaf - nu - ng, t, Trigger::Change((leaf - nu - ng) as u32));
                 let rate = self.c.changes[leaf - nu - ng].bad_per_hour;
                 let next = t + exp_rate(&mut self.rng_changes, rate);
@@ -151,7 +172,10 @@ impl Engine {
     fn unit_event(&mut self, u: usize, t: f64) {
         let unit = &self.c.units[u];
         if self.own_down[u] {
-            let next = t + self.rng_units.exponential(unit.mtbf);
+            let next = match unit.pool {
+                None => self.next_fail[u],
+                Some(_) => t + self.rng_units.exponential(unit.mtbf),
+            };
             self.sources.replace_min(next);
             self.own_down[u] = false;
             if self.forced[u] == 0 {
@@ -186,12 +210,37 @@ impl Engine {
             } else {
                 f64::INFINITY
             };
+            // Without a pool the up-time after the repair is drawn now, so a repair that
+            // cannot change any gate needs no event of its own (see `slack`).
+            if self.c.units[u].pool.is_none() {
+                self.next_fail[u] = done + self.rng_units.exponential(self.c.units[u].mtbf);
+            }
+            if self.use_slack && self.wait_out(u, t, done) {
+                return;
+            }
             self.sources.replace_min(done);
             self.own_down[u] = true;
             if self.forced[u] == 0 {
                 self.flip(u, true, t, Trigger::Component(u as u32));
             }
         }
+    }
+
+    /// Counts unit `u`, failed at `t` until `done`, down in its gate without queueing the
+    /// repair, if the gate stays up; says whether it did.
+    fn wait_out(&mut self, u: usize, t: f64, done: f64) -> bool {
+        let Some(g) = self.slack.gate_of(u) else {
+            return false;
+        };
+        self.slack.settle(g, t, self.rank, &mut self.gate_down[g]);
+        let gate = &self.c.gates[g];
+        if self.gate_down[g] >= gate.n - gate.k {
+            return false;
+        }
+        self.gate_down[g] += 1;
+        self.slack.wait(u, g, done);
+        self.sources.replace_min(self.next_fail[u]);
+        true
     }
 
     fn repair_time(&mut self, u: usize) -> f64 {
@@ -324,6 +373,7 @@ impl Engine {
             loop {
                 let gate = &self.c.gates[g];
                 let (limit, segment, parent) = (gate.n - gate.k, gate.segment, gate.parent);
+                self.slack.settle(g, t, self.rank, &mut self.gate_down[g]);
                 let was = self.gate_down[g] > limit;
                 if down {
                     self.gate_down[g] += 1;
@@ -333,6 +383,11 @@ impl Engine {
                 let is = self.gate_down[g] > limit;
                 if was == is {
                     break;
+                }
+                // The gate went down: repairs waiting in it now decide when it comes back.
+                while let Some((c, up_at)) = self.slack.take(g) {
+                    self.own_down[c] = true;
+                    self.sources.set(c, up_at);
                 }
                 if let Some(s) = segment {
                     self.segment(s as usize, is, t, trigger);

@@ -3,6 +3,7 @@
 
 mod engine;
 pub mod queue;
+mod slack;
 mod tally;
 
 use crate::analytic::exact_segments;

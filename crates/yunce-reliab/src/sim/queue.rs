@@ -1,112 +1,103 @@
-//! Event queues: a replace-top heap for sources that always have exactly one pending
-//! event (components, groups, change processes), and a heap for the rest.
+//! Event queues: a tournament tree for sources that always have exactly one pending event
+//! (components, groups, change processes), and a heap for the rest.
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
 /// The next event of every source that always has exactly one pending event (components,
-/// groups, change processes), as an implicit binary min-heap of (time, source).
+/// groups, change processes), as a tournament tree.
 ///
-/// A source's time only changes when its own event fires, and that event is always the
-/// earliest, so the one update needed is "replace the top and sift down". Short repairs
-/// stay near the top, so most updates stop after a few levels.
+/// Each inner node holds the earlier of its two children, so the root is the next event.
+/// A new time for a source replays the matches on its path to the root: always
+/// log₂ n steps, but each is an integer compare and two conditional moves, and the
+/// siblings it reads do not depend on each other. A binary heap's sift-down for a
+/// far-future time (most of them: a host's next failure) mispredicts at nearly every level.
 #[derive(Clone, Debug)]
 pub struct Sources {
-    heap: Vec<(f64, u32)>,
-    // Heap index of every source, for the rare update away from the top.
-    pos: Vec<u32>,
+    // Per node: the winner's time as float bits and its source; node 1 is the root,
+    // leaves start at `leaves`, node 0 is unused.
+    time: Vec<u64>,
+    source: Vec<u32>,
+    leaves: usize,
+    count: usize,
 }
 
-fn earlier(a: (f64, u32), b: (f64, u32)) -> bool {
-    // Ties go to the lower source index, so the order is a function of the seed alone.
-    a.0 < b.0 || (a.0 == b.0 && a.1 < b.1)
+/// The bits of a non-negative float order like the float; adding +0 turns −0 (an
+/// exponential draw of exactly 0) into +0.
+fn bits(t: f64) -> u64 {
+    (t + 0.0).to_bits()
+}
+
+/// Whether the right player beats the left one. Sources sit in index order, so a tie
+/// going left means ties go to the lower index and the order is a function of the seed.
+fn right_wins(left: u64, right: u64) -> bool {
+    right < left
 }
 
 impl Sources {
-    /// A heap of the given first event times, one per source.
+    /// A tree of the given first event times, one per source.
     pub fn new(times: &[f64]) -> Self {
-        let mut s = Self {
-            heap: times
-                .iter()
-                .enumerate()
-                .map(|(i, t)| (*t, i as u32))
-                .collect(),
-            pos: (0..times.len() as u32).collect(),
-        };
-        for i in (0..s.heap.len() / 2).rev() {
-            s.sift_down(i);
+        let leaves = times.len().next_power_of_two();
+        // Empty leaves come after every real source, so they lose every tie.
+        let mut time = vec![f64::INFINITY.to_bits(); 2 * leaves];
+        let mut source = vec![u32::MAX; 2 * leaves];
+        for (i, t) in times.iter().enumerate() {
+            time[leaves + i] = bits(*t);
+            source[leaves + i] = i as u32;
         }
-        s
+        for i in (1..leaves).rev() {
+            let w = if right_wins(time[2 * i], time[2 * i + 1]) {
+                2 * i + 1
+            } else {
+                2 * i
+            };
+            time[i] = time[w];
+            source[i] = source[w];
+        }
+        Self {
+            time,
+            source,
+            leaves,
+            count: times.len(),
+        }
     }
 
     /// The source with the earliest event, and its time (infinity when there is none).
     pub fn min(&self) -> (usize, f64) {
-        self.heap
-            .first()
-            .map_or((0, f64::INFINITY), |(t, i)| (*i as usize, *t))
+        match (self.time.get(1), self.source.get(1)) {
+            (Some(&t), Some(&s)) if self.count > 0 => (s as usize, f64::from_bits(t)),
+            _ => (0, f64::INFINITY),
+        }
     }
 
     /// Gives the earliest source its next event time.
     pub fn replace_min(&mut self, t: f64) {
-        if let Some(top) = self.heap.first_mut() {
-            top.0 = t;
-            self.sift_down(0);
+        if self.count > 0 {
+            let source = self.source[1];
+            self.set(source as usize, t);
         }
     }
 
-    /// Gives source `source` a new time wherever it sits (a queued repair that starts).
+    /// Gives source `source` a new time (its own event fired, or a queued repair starts).
     pub fn set(&mut self, source: usize, t: f64) {
-        let Some(&p) = self.pos.get(source) else {
+        if source >= self.count {
             return;
-        };
-        let p = p as usize;
-        let old = self.heap[p];
-        self.heap[p].0 = t;
-        if earlier(self.heap[p], old) {
-            self.sift_up(p);
-        } else {
-            self.sift_down(p);
         }
-    }
-
-    fn sift_up(&mut self, mut i: usize) {
-        let item = self.heap[i];
-        while i > 0 {
-            let parent = (i - 1) / 2;
-            if !earlier(item, self.heap[parent]) {
-                break;
-            }
-            self.heap[i] = self.heap[parent];
-            self.pos[self.heap[i].1 as usize] = i as u32;
-            i = parent;
+        let mut i = self.leaves + source;
+        let (mut bt, mut bs) = (bits(t), source as u32);
+        self.time[i] = bt;
+        self.source[i] = bs;
+        while i > 1 {
+            let (ot, os) = (self.time[i ^ 1], self.source[i ^ 1]);
+            // A right child's sibling is on the left and wins ties.
+            let other_wins = if i & 1 == 1 { ot <= bt } else { ot < bt };
+            // Near the leaves either side wins about half the time: selects, not a branch.
+            bt = std::hint::select_unpredictable(other_wins, ot, bt);
+            bs = std::hint::select_unpredictable(other_wins, os, bs);
+            i >>= 1;
+            self.time[i] = bt;
+            self.source[i] = bs;
         }
-        self.heap[i] = item;
-        self.pos[item.1 as usize] = i as u32;
-    }
-
-    fn sift_down(&mut self, mut i: usize) {
-        let n = self.heap.len();
-        let item = self.heap[i];
-        loop {
-            let left = 2 * i + 1;
-            if left >= n {
-                break;
-            }
-            let right = left + 1;
-            let child = if right < n && earlier(self.heap[right], self.heap[left]) {
-                right
-            } else {
-                left
-            };
-            if !earlier(self.heap[child], item) {
-                break;
-            }
-            self.heap[i] = self.heap[child];
-            self.pos[self.heap[i].1 as usize] = i as u32;
-            i = child;
-        }
-        self.heap[i] = item;
-        self.pos[item.1 as usize] = i as u32;
     }
 }
 
@@ -213,6 +204,33 @@ mod tests {
         s.set(2, 8.0);
         s.set(1, 6.0);
         assert_eq!(s.min(), (0, 5.0));
+    }
+
+    #[test]
+    fn sources_match_a_sorted_reference_with_ties() {
+        // 37 sources (not a power of two), times with many ties, some never firing.
+        let times: Vec<f64> = (0..37u32)
+            .map(|i| match i % 5 {
+                4 => f64::INFINITY,
+                k => f64::from((i * 7 + k) % 6),
+            })
+            .collect();
+        let mut want: Vec<(f64, usize)> = times.iter().copied().zip(0..).collect();
+        want.retain(|w| w.0.is_finite());
+        want.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        let mut s = Sources::new(&times);
+        // A fired source goes to infinity, where it ties with those that never fire.
+        let got: Vec<(f64, usize)> = (0..want.len())
+            .map(|_| {
+                let (i, t) = s.min();
+                s.replace_min(f64::INFINITY);
+                (t, i)
+            })
+            .collect();
+        assert_eq!(got, want);
+        assert_eq!(s.min(), (0, f64::INFINITY));
+        assert_eq!(Sources::new(&[]).min(), (0, f64::INFINITY));
+        assert_eq!(Sources::new(&[-0.0]).min(), (0, 0.0));
     }
 
     #[test]

@@ -27,7 +27,7 @@ pub struct RawIncident {
 }
 
 /// Per-year tallies the report is built from.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tallies {
     /// Downtime minutes of each segment, one entry per year.
     pub downtime: Vec<Vec<f64>>,
