@@ -15,6 +15,9 @@ Normalisations (each adds columns, never drops or edits a fact):
 * inconsistencies.csv: `affected_ids`, the row ids an issue is about (curated below,
   plus every row whose note cites the issue id).
 * SOURCES.md -> sources.csv; five_battles.json -> battles.csv + article.csv.
+
+data/zh/ holds hand-written Chinese text keyed by row id; this script never writes,
+checks or deletes it (the data crate's tests keep it in step with the fact base).
 """
 import csv
 import io

@@ -1,5 +1,6 @@
 //! The embedded fact base, parsed once per page.
 
+use leptos::prelude::Get;
 use std::sync::OnceLock;
 use yunce_data::{DataError, Dataset};
 
@@ -23,4 +24,20 @@ pub fn as_of() -> String {
         })
         .map(|d| d.to_string())
         .unwrap_or_else(|| "?".into())
+}
+
+/// Fact-base prose in the reader's language: in 中文 the project's Chinese for `field`
+/// (the English file's column) of row `id` when there is one, else the English as
+/// stored. Reads the language signal, so a closure calling it follows a switch.
+pub fn fact<'a>(
+    i18n: crate::i18n::I18n,
+    data: &'a Dataset,
+    id: &str,
+    field: &str,
+    en: &'a str,
+) -> &'a str {
+    match i18n.lang.get() {
+        crate::i18n::Lang::Zh => data.zh(id, field).unwrap_or(en),
+        crate::i18n::Lang::En => en,
+    }
 }

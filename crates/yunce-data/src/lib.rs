@@ -20,6 +20,7 @@ pub mod error;
 pub mod period;
 pub mod records;
 pub mod validate;
+pub mod zh;
 
 pub use compute::finance::{Growth, GrowthError};
 pub use compute::market::{CANALYS_METHOD_CHANGE, SeriesPoint, SharePoint, ShareSeries, YoyPp};
@@ -33,6 +34,7 @@ pub use records::other::{
     PlanTarget,
 };
 pub use records::sources::{ArticleEntry, Battle, Inconsistency, SeedFact, Severity, Source};
+pub use zh::Translations;
 
 /// The text of every data file, keyed by purpose. [`DataFiles::EMBEDDED`] holds the
 /// shipped files; tests swap one out to feed bad input.
@@ -68,6 +70,8 @@ pub struct DataFiles<'a> {
     pub seed_facts: &'a str,
     /// `sources.csv`.
     pub sources: &'a str,
+    /// Chinese text for English prose, as (`zh/<file>.csv`, text); see [`zh`].
+    pub zh: &'a [(&'static str, &'a str)],
 }
 
 impl DataFiles<'static> {
@@ -88,6 +92,7 @@ impl DataFiles<'static> {
         inconsistencies: include_str!("../data/inconsistencies.csv"),
         seed_facts: include_str!("../data/seed_facts_index.csv"),
         sources: include_str!("../data/sources.csv"),
+        zh: zh::EMBEDDED,
     };
 }
 
@@ -124,6 +129,8 @@ pub struct Dataset {
     pub seed_facts: Vec<SeedFact>,
     /// Source registry.
     pub sources: Vec<Source>,
+    /// Chinese text for the English prose, keyed by row id and column.
+    pub zh: Translations,
 }
 
 impl Dataset {
@@ -174,7 +181,14 @@ impl Dataset {
                 files.seed_facts,
             )?)?,
             sources: sources::load_sources(&table("sources.csv", files.sources)?)?,
+            zh: Translations::parse(files.zh)?,
         })
+    }
+
+    /// The Chinese text of `field` (the English file's column name) in row `id`, when
+    /// the project has one; callers fall back to the English.
+    pub fn zh(&self, id: &str, field: &str) -> Option<&str> {
+        self.zh.get(id, field)
     }
 
     /// Looks up a source by id (`S009`).

@@ -4,6 +4,7 @@
 use super::model::{self, context_rows, is_currency_slip};
 use crate::components::figure_link::figure_links;
 use crate::components::table::{DataTable, Flag, flags, num_cell, provenance_cells};
+use crate::data::fact;
 use crate::i18n::{I18n, use_i18n};
 use leptos::prelude::*;
 use yunce_chart::format_value;
@@ -44,13 +45,14 @@ pub fn Context(data: &'static Dataset) -> impl IntoView {
                                     label: i18n.t("alibaba.flag_slip"),
                                 });
                             }
+                            let zh = |field, en| fact(i18n, data, &m.meta.id, field, en).to_owned();
                             view! {
                                 <tr id=m.meta.id.clone()>
-                                    <th scope="row">{m.topic.clone()}</th>
-                                    <td>{m.period_raw.clone()}</td>
-                                    <td>{m.metric.clone()}</td>
+                                    <th scope="row">{zh("topic", &m.topic)}</th>
+                                    <td>{zh("period", &m.period_raw)}</td>
+                                    <td>{zh("metric", &m.metric)}</td>
                                     {num_cell(m.value_raw.clone(), marks)}
-                                    <td>{m.unit.clone()}</td>
+                                    <td>{zh("unit", &m.unit)}</td>
                                     {provenance_cells(&m.meta)}
                                 </tr>
                             }

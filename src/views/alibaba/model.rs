@@ -138,7 +138,7 @@ pub fn strip_spec(
                 end: day_number(e.date.end()),
                 group: state.cats.iter().position(|c| *c == e.category)?,
                 date_label: e.date.to_string(),
-                text: e.event.clone(),
+                text: crate::data::fact(i18n, data, &e.meta.id, "event", &e.event).to_owned(),
                 note: Some(e.meta.id.clone()),
             })
         })

@@ -6,6 +6,7 @@ use super::state::{AlibabaAction, AlibabaState, categories, month, month_slug, s
 use crate::components::chart::{Chart, ChartDownloads, use_width};
 use crate::components::figure_link::figure_links;
 use crate::components::table::{DataTable, provenance_cells};
+use crate::data::fact;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use yunce_chart::timeline_layout;
@@ -86,8 +87,8 @@ pub fn Timeline(
                                 <tr id=e.meta.id.clone() class:win=in_window(data, e)>
                                     <th scope="row">{e.date.to_string()}</th>
                                     <td>{i18n.t(category_key(e.category))}</td>
-                                    <td>{e.actor.clone()}</td>
-                                    <td>{e.event.clone()}</td>
+                                    <td>{fact(i18n, data, &e.meta.id, "actor", &e.actor).to_owned()}</td>
+                                    <td>{fact(i18n, data, &e.meta.id, "event", &e.event).to_owned()}</td>
                                     {provenance_cells(&e.meta)}
                                 </tr>
                             }

@@ -11,6 +11,7 @@ use crate::components::error::ErrorPanel;
 use crate::components::figure_link::figure_links;
 use crate::components::notices::UrlNotices;
 use crate::components::table::{DataTable, flags, num_cell, provenance_cells};
+use crate::data::fact;
 use crate::i18n::use_i18n;
 use crate::router::{navigate, use_location};
 use leptos::prelude::*;
@@ -48,7 +49,7 @@ fn Compute(data: &'static Dataset) -> impl IntoView {
         <h2>{t("compute.progress")}</h2>
         <div class="grid-2">
             {move || {
-                data.plan_progress().iter().map(|p| render::progress_card(p, i18n)).collect_view()
+                data.plan_progress().iter().map(|p| render::progress_card(data, p, i18n)).collect_view()
             }}
         </div>
         <h2>{t("compute.targets")}</h2>
@@ -100,7 +101,7 @@ fn Compute(data: &'static Dataset) -> impl IntoView {
             ]
             csv=Callback::new(move |()| model::controls_csv(data))
         >
-            {render::control_rows(data)}
+            {move || render::control_rows(data, i18n)}
         </DataTable>
     }
 }
@@ -126,7 +127,10 @@ fn Accelerators(data: &'static Dataset, vendor: Memo<Option<String>>) -> impl In
                 {vendors(data)
                     .into_iter()
                     .map(|v| {
-                        let (value, label) = (v.clone(), v.clone());
+                        let value = v.clone();
+                        // The value stays the fact base's name (it is in the URL); the label follows the language.
+                        let first = data.accelerators.iter().find(|a| a.vendor == v);
+                        let label = move || first.map(|a| fact(i18n, data, &a.meta.id, "vendor", &a.vendor)).unwrap_or_default().to_owned();
                         view! { <option value=v prop:selected=move || selected(&value)>{label}</option> }
                     })
                     .collect_view()}
@@ -147,6 +151,7 @@ fn Accelerators(data: &'static Dataset, vendor: Memo<Option<String>>) -> impl In
                 "compute.col_rule2022",
                 "compute.col_rule2023",
                 "compute.col_later",
+                "sources.notes",
                 "sources.confidence",
                 "sources.source",
                 "alibaba.col_figure",
@@ -157,20 +162,26 @@ fn Accelerators(data: &'static Dataset, vendor: Memo<Option<String>>) -> impl In
                 rows.get()
                     .into_iter()
                     .map(|a| {
+                        let zh = |field, en| fact(i18n, data, &a.meta.id, field, en).to_owned();
+                        let memory = format!("{} {}", zh("memory_gb", &a.memory_gb_raw), zh("memory_type", &a.memory_type));
                         view! {
                             <tr id=a.meta.id.clone()>
-                                <th scope="row">{format!("{} {}", a.vendor, a.model)}</th>
-                                <td>{a.announced_or_launched.clone()}</td>
-                                {num_cell(a.dense_fp16_bf16_tflops_raw.clone(), flags(&a.meta, i18n))}
-                                {num_cell(a.sparse_fp16_tflops_raw.clone(), Vec::new())}
-                                {num_cell(a.int8_tops_raw.clone(), Vec::new())}
-                                <td>{format!("{} {}", a.memory_gb_raw, a.memory_type).trim().to_string()}</td>
-                                {num_cell(a.memory_bw_gbs_raw.clone(), Vec::new())}
-                                {num_cell(a.scaleup_interconnect_gbs_raw.clone(), Vec::new())}
-                                {num_cell(a.tdp_w_raw.clone(), Vec::new())}
-                                <td>{a.export_status_oct2022_rule.clone()}</td>
-                                <td>{a.export_status_oct2023_rule.clone()}</td>
-                                <td>{a.later_status.clone()}</td>
+                                <th scope="row">
+                                    {format!("{} {}", zh("vendor", &a.vendor), zh("model", &a.model))}
+                                    <div class="small muted">{zh("china_role", &a.china_role)}</div>
+                                </th>
+                                <td>{zh("announced_or_launched", &a.announced_or_launched)}</td>
+                                {num_cell(zh("dense_fp16_bf16_tflops", &a.dense_fp16_bf16_tflops_raw), flags(&a.meta, i18n))}
+                                {num_cell(zh("sparse_fp16_tflops", &a.sparse_fp16_tflops_raw), Vec::new())}
+                                {num_cell(zh("int8_tops", &a.int8_tops_raw), Vec::new())}
+                                <td>{memory.trim().to_string()}</td>
+                                {num_cell(zh("memory_bw_gbs", &a.memory_bw_gbs_raw), Vec::new())}
+                                {num_cell(zh("scaleup_interconnect_gbs", &a.scaleup_interconnect_gbs_raw), Vec::new())}
+                                {num_cell(zh("tdp_w", &a.tdp_w_raw), Vec::new())}
+                                <td>{zh("export_status_oct2022_rule", &a.export_status_oct2022_rule)}</td>
+                                <td>{zh("export_status_oct2023_rule", &a.export_status_oct2023_rule)}</td>
+                                <td>{zh("later_status", &a.later_status)}</td>
+                                <td class="small">{zh("note", &a.meta.note)}</td>
                                 {provenance_cells(&a.meta)}
                             </tr>
                         }

@@ -6,6 +6,7 @@ use crate::components::figure_link::FigureLink;
 use crate::components::figure_link::figure_links;
 use crate::components::source_chip::source_chips;
 use crate::components::table::{flags, num_cell, provenance_cells};
+use crate::data::fact;
 use crate::i18n::I18n;
 use leptos::prelude::*;
 use yunce_chart::format_value;
@@ -34,12 +35,18 @@ fn bar(
 
 /// One target against its comparable measured figures, as bars on one scale; figures
 /// on another precision basis are listed apart, never drawn or divided.
-pub fn progress_card(p: &TargetProgress<'static>, i18n: I18n) -> impl IntoView + use<> {
+pub fn progress_card(
+    data: &'static Dataset,
+    p: &TargetProgress<'static>,
+    i18n: I18n,
+) -> impl IntoView + use<> {
     let t = p.target;
+    let zh = move |id: &str, field, en: &'static str| fact(i18n, data, id, field, en);
+    let t_unit = zh(&t.meta.id, "unit", &t.unit);
     let title = format!(
         "{} ({}) · {}",
-        t.indicator,
-        t.unit,
+        zh(&t.meta.id, "indicator", &t.indicator),
+        t_unit,
         i18n.t(precision_key(p.precision))
     );
     let target_label = i18n.format(
@@ -55,7 +62,10 @@ pub fn progress_card(p: &TargetProgress<'static>, i18n: I18n) -> impl IntoView +
     let measured = p
         .comparable
         .iter()
-        .map(|c| bar(c.as_of.to_string(), c.value, &c.unit, "bar measured", top))
+        .map(|c| {
+            let unit = zh(&c.meta.id, "unit", &c.unit);
+            bar(c.as_of.to_string(), c.value, unit, "bar measured", top)
+        })
         .collect_view();
     let latest = p
         .comparable
@@ -66,7 +76,7 @@ pub fn progress_card(p: &TargetProgress<'static>, i18n: I18n) -> impl IntoView +
                 "compute.latest",
                 &[
                     &num(c.value),
-                    &c.unit,
+                    zh(&c.meta.id, "unit", &c.unit),
                     &c.as_of.to_string(),
                     &format_value(pct, 0),
                 ],
@@ -86,7 +96,13 @@ pub fn progress_card(p: &TargetProgress<'static>, i18n: I18n) -> impl IntoView +
                     .iter()
                     .map(|c| {
                         view! {
-                            {format!(" {} {} ({}, {}) ", num(c.value), c.unit, c.as_of, c.precision_basis)}
+                            {format!(
+                                " {} {} ({}, {}) ",
+                                num(c.value),
+                                zh(&c.meta.id, "unit", &c.unit),
+                                c.as_of,
+                                zh(&c.meta.id, "precision_basis", &c.precision_basis),
+                            )}
                             <FigureLink id=c.meta.id.clone()/>
                         }
                     })
@@ -99,7 +115,7 @@ pub fn progress_card(p: &TargetProgress<'static>, i18n: I18n) -> impl IntoView +
             <h3>{title.clone()}</h3>
             <figure class="bars" role="img" aria-label=title>
                 {measured}
-                {bar(target_label, t.value, &format!("({} {})", t.comparator, t.unit), "bar target", top)}
+                {bar(target_label, t.value, &format!("({} {t_unit})", t.comparator), "bar target", top)}
             </figure>
             <p class="small">{latest} {figure_links(ids)}</p>
             {other}
@@ -112,14 +128,21 @@ pub fn target_rows(data: &'static Dataset, i18n: I18n) -> impl IntoView {
     data.plan_targets
         .iter()
         .map(|t| {
-            let target = t
-                .value
-                .map(|v| format!("{} {} {}", t.comparator, format_value(v, 2), t.unit))
-                .unwrap_or_else(|| t.comparator.clone());
+            let zh = |field, en| fact(i18n, data, &t.meta.id, field, en);
+            let target = match (t.value, t.comparator.as_str()) {
+                (Some(v), _) => format!(
+                    "{} {} {}",
+                    t.comparator,
+                    format_value(v, 2),
+                    zh("unit", &t.unit)
+                ),
+                (None, "qualitative") => i18n.t("compute.qualitative").to_string(),
+                (None, _) => t.comparator.clone(),
+            };
             view! {
                 <tr id=t.meta.id.clone()>
-                    <th scope="row">{t.dimension.clone()}</th>
-                    <td>{t.indicator.clone()}</td>
+                    <th scope="row">{zh("dimension", &t.dimension).to_owned()}</th>
+                    <td>{zh("indicator", &t.indicator).to_owned()}</td>
                     {num_cell(target, flags(&t.meta, i18n))}
                     <td>{t.target_year.map(|y| y.to_string()).unwrap_or_default()}</td>
                     {provenance_cells(&t.meta)}
@@ -135,13 +158,14 @@ pub fn capacity_rows(data: &'static Dataset, i18n: I18n) -> impl IntoView {
         .iter()
         .map(|c| {
             let fp16 = Precision::parse(&c.precision_basis) == Precision::Fp16;
+            let zh = |field, en| fact(i18n, data, &c.meta.id, field, en).to_owned();
             view! {
                 <tr id=c.meta.id.clone() class:win=fp16>
                     <th scope="row">{c.as_of.to_string()}</th>
-                    <td>{c.metric.clone()}</td>
+                    <td>{zh("metric", &c.metric)}</td>
                     {num_cell(num(c.value), flags(&c.meta, i18n))}
-                    <td>{c.unit.clone()}</td>
-                    <td>{c.precision_basis.clone()}</td>
+                    <td>{zh("unit", &c.unit)}</td>
+                    <td>{zh("precision_basis", &c.precision_basis)}</td>
                     {provenance_cells(&c.meta)}
                 </tr>
             }
@@ -150,17 +174,18 @@ pub fn capacity_rows(data: &'static Dataset, i18n: I18n) -> impl IntoView {
 }
 
 /// The rows of the export-control table.
-pub fn control_rows(data: &'static Dataset) -> impl IntoView {
+pub fn control_rows(data: &'static Dataset, i18n: I18n) -> impl IntoView {
     data.export_controls
         .iter()
         .map(|e| {
+            let zh = |field, en| fact(i18n, data, &e.meta.id, field, en).to_owned();
             view! {
                 <tr id=e.meta.id.clone()>
                     <th scope="row">{e.date.to_string()}</th>
-                    <td>{e.authority.clone()}</td>
-                    <td>{e.action.clone()}</td>
-                    <td>{e.thresholds_as_reported.clone()}</td>
-                    <td>{e.products_affected_as_reported.clone()}</td>
+                    <td>{zh("authority", &e.authority)}</td>
+                    <td>{zh("action", &e.action)}</td>
+                    <td>{zh("thresholds_as_reported", &e.thresholds_as_reported)}</td>
+                    <td>{zh("products_affected_as_reported", &e.products_affected_as_reported)}</td>
                     <td>{source_chips(&e.meta.source_ids)}</td>
                     <td><FigureLink id=e.meta.id.clone()/></td>
                 </tr>

@@ -6,6 +6,7 @@ use crate::components::chart::Chart;
 use crate::components::figure_link::FigureLink;
 use crate::components::source_chip::SourceChip;
 use crate::components::table::CsvTable;
+use crate::data::fact;
 use crate::i18n::I18n;
 use crate::labels::{measure_key, vendor_key};
 use leptos::prelude::*;
@@ -110,14 +111,14 @@ pub fn provenance(data: &Dataset, state: &MarketState, i18n: I18n) -> impl IntoV
                     {rows.into_iter().map(|r| {
                         let sources = r.base.meta.source_ids.iter().map(|id| match data.source(id) {
                             Some(src) => view! {
-                                <div><SourceChip id=id.clone()/>" "{src.outlet.clone()}", "{src.date.clone()}
+                                <div><SourceChip id=id.clone()/>" "<span lang="en">{src.outlet.clone()}</span>", "{src.date.clone()}
                                     {src.urls().first().map(|u| view! { " " <a href=u.to_string() target="_blank" rel="noopener noreferrer">{i18n.t("sources.open")}</a> })}
                                 </div>
                             }.into_any(),
                             None => view! { <div><code>{id.clone()}</code></div> }.into_any(),
                         }).collect_view();
                         let issues = data.inconsistencies_for(&r.base.meta.id).into_iter().map(|ic| view! {
-                            <div class="notice"><strong>{ic.id.clone()}</strong>" "{ic.issue.clone()}</div>
+                            <div class="notice"><strong>{ic.id.clone()}</strong>" "{fact(i18n, data, &ic.id, "issue", &ic.issue).to_owned()}</div>
                         }).collect_view();
                         view! {
                             <tr id=format!("fig-{}", r.base.meta.id)>
@@ -125,7 +126,7 @@ pub fn provenance(data: &Dataset, state: &MarketState, i18n: I18n) -> impl IntoV
                                     {i18n.t(vendor_key(r.vendor))}": "<strong>{r.base.value.map(show).unwrap_or_default()}</strong>" "{r.base.unit.clone()}</td>
                                 <td>{sources}</td>
                                 <td>{confidence_badge(r)}</td>
-                                <td>{r.base.meta.note.clone()}{issues}</td>
+                                <td>{fact(i18n, data, &r.base.meta.id, "note", &r.base.meta.note).to_owned()}{issues}</td>
                             </tr>
                         }
                     }).collect_view()}
@@ -223,9 +224,9 @@ pub fn seed_loss(data: &Dataset, i18n: I18n) -> impl IntoView + use<> {
                 </p>
                 {issue.map(|ic| view! {
                     <div class="notice">
-                        <p><strong>{ic.id.clone()}</strong>" "{ic.issue.clone()}</p>
-                        <p>{ic.evidence.clone()}</p>
-                        <p><em>{ic.suggested_handling.clone()}</em></p>
+                        <p><strong>{ic.id.clone()}</strong>" "{fact(i18n, data, &ic.id, "issue", &ic.issue).to_owned()}</p>
+                        <p>{fact(i18n, data, &ic.id, "evidence", &ic.evidence).to_owned()}</p>
+                        <p><em>{fact(i18n, data, &ic.id, "suggested_handling", &ic.suggested_handling).to_owned()}</em></p>
                     </div>
                 })}
             </section>

@@ -50,7 +50,7 @@ fn Overview(data: &'static Dataset) -> impl IntoView {
         <h2>{t("overview.battles")}</h2>
         <p class="muted small">{t("overview.battles_note")}</p>
         <div class="grid-2">
-            {move || data.battles.iter().map(|b| render::battle_card(b, i18n)).collect_view()}
+            {move || data.battles.iter().map(|b| render::battle_card(data, b, i18n)).collect_view()}
         </div>
         <h2>{t("overview.org_title")}</h2>
         {move || render::org_change(i18n)}

@@ -6,7 +6,8 @@ use super::model::{Headline, battle_link, explore_key};
 use crate::components::figure_link::figure_links;
 use crate::components::source_chip::{follow, sources_href};
 use crate::components::table::badge;
-use crate::i18n::I18n;
+use crate::data::fact;
+use crate::i18n::{I18n, Lang};
 use crate::router::use_location;
 use leptos::prelude::*;
 use yunce_chart::format_value;
@@ -35,7 +36,8 @@ pub fn headline_card(
                 .source(id)
                 .map(|s| s.outlet.clone())
                 .unwrap_or_default();
-            view! { <span class="source"><code>{id.clone()}</code>{format!(" {outlet} ")}</span> }
+            // Outlet names stay as the source spells them.
+            view! { <span class="source"><code>{id.clone()}</code>" "<span lang="en">{outlet}</span>" "</span> }
         })
         .collect_view();
     Some(view! {
@@ -62,14 +64,22 @@ pub fn headline_card(
 }
 
 /// One of the five battles, as the fact base summarises it.
-pub fn battle_card(b: &'static Battle, i18n: I18n) -> impl IntoView {
+pub fn battle_card(data: &'static Dataset, b: &'static Battle, i18n: I18n) -> impl IntoView {
+    let zh = i18n.lang.get() == Lang::Zh;
+    let summary = fact(i18n, data, &b.id, "summary_en", &b.summary_en);
+    // Key figures are one per line in both languages.
+    let figures: Vec<&str> = match data.zh(&b.id, "key_figures").filter(|_| zh) {
+        Some(text) => text.lines().collect(),
+        None => b.key_figures.iter().map(String::as_str).collect(),
+    };
     view! {
         <article class="card" data-testid=format!("battle-{}", b.n)>
             <h3 lang="zh-CN">{b.title_zh.clone()}</h3>
-            <p><strong>{b.title_en.clone()}</strong></p>
-            <p>{b.summary_en.clone()}</p>
+            // The seed's Chinese title above says it in 中文; the English one is for English readers.
+            {(!zh).then(|| view! { <p><strong>{b.title_en.clone()}</strong></p> })}
+            <p>{summary}</p>
             <ul class="small">
-                {b.key_figures.iter().map(|f| view! { <li>{f.clone()}</li> }).collect_view()}
+                {figures.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}
             </ul>
             {battle_link(b.n).map(|(href, key)| link(href.to_string(), i18n.t(key)))}
         </article>

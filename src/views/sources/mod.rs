@@ -149,7 +149,7 @@ fn Sources(data: &'static Dataset) -> impl IntoView {
                 issues
                     .get()
                     .into_iter()
-                    .map(|ic| render::issue_row(ic, ic.id == fig || ic.affected_ids.contains(&fig)))
+                    .map(|ic| render::issue_row(data, ic, ic.id == fig || ic.affected_ids.contains(&fig), i18n))
                     .collect_view()
             }}
         </DataTable>

@@ -6,6 +6,7 @@ use super::state::view_of;
 use crate::components::figure_link::figure_links;
 use crate::components::source_chip::{follow, source_chips};
 use crate::components::table::badge;
+use crate::data::fact;
 use crate::i18n::I18n;
 use leptos::prelude::*;
 use yunce_data::{Dataset, Inconsistency};
@@ -18,17 +19,18 @@ fn line(label: &'static str, chips: impl IntoView) -> impl IntoView {
 /// The highlighted figure or inconsistency: what it is, its sources and known issues.
 pub fn figure_card(data: &'static Dataset, id: &str, i18n: I18n) -> impl IntoView + use<> {
     if let Some(ic) = data.inconsistency(id) {
+        let zh = |field, en| fact(i18n, data, &ic.id, field, en);
         let texts = [
-            &ic.claim_as_stated,
-            &ic.issue,
-            &ic.evidence,
-            &ic.suggested_handling,
+            zh("claim_as_stated", &ic.claim_as_stated),
+            zh("issue", &ic.issue),
+            zh("evidence", &ic.evidence),
+            zh("suggested_handling", &ic.suggested_handling),
         ]
-        .map(|t| view! { <p>{t.clone()}</p> });
+        .map(|t| view! { <p>{t}</p> });
         return view! {
             <section class="card hl-card" data-testid="figure-card">
                 <h2>{format!("{} {id}", i18n.t("sources.issue_title"))}</h2>
-                <h3>{ic.subject.clone()}</h3>
+                <h3>{zh("subject", &ic.subject)}</h3>
                 {texts.into_iter().collect_view()}
                 {line(i18n.t("sources.source"), source_chips(&ic.source_ids))}
                 {line(i18n.t("sources.col_affected"), figure_links(ic.affected_ids.iter().map(String::as_str)))}
@@ -51,7 +53,7 @@ pub fn figure_card(data: &'static Dataset, id: &str, i18n: I18n) -> impl IntoVie
             {(!meta.quote_zh.is_empty()).then(|| view! {
                 <blockquote lang="zh-CN">{format!("“{}”", meta.quote_zh)}</blockquote>
             })}
-            <p class="small">{meta.note.clone()}</p>
+            <p class="small">{fact(i18n, data, &meta.id, "note", &meta.note)}</p>
             <p class="small">
                 {i18n.t("sources.confidence")} " " {badge(meta.confidence.slug())} " · "
                 {i18n.t("sources.origin")} " " <span class="badge">{meta.origin.slug()}</span>
@@ -67,14 +69,20 @@ pub fn figure_card(data: &'static Dataset, id: &str, i18n: I18n) -> impl IntoVie
 }
 
 /// One row of the inconsistency table; `hl` marks a deep link's target.
-pub fn issue_row(ic: &'static Inconsistency, hl: bool) -> impl IntoView {
+pub fn issue_row(
+    data: &'static Dataset,
+    ic: &'static Inconsistency,
+    hl: bool,
+    i18n: I18n,
+) -> impl IntoView {
+    let zh = |field, en| fact(i18n, data, &ic.id, field, en);
     view! {
         <tr id=ic.id.clone() class:hl=hl>
             <th scope="row">{ic.id.clone()}</th>
             <td>{badge(severity_slug(ic.severity))}</td>
-            <td>{ic.subject.clone()}</td>
-            <td>{format!("{} {}", ic.issue, ic.evidence)}</td>
-            <td>{ic.suggested_handling.clone()}</td>
+            <td>{zh("subject", &ic.subject)}</td>
+            <td>{format!("{} {}", zh("issue", &ic.issue), zh("evidence", &ic.evidence))}</td>
+            <td>{zh("suggested_handling", &ic.suggested_handling)}</td>
             <td>{figure_links(ic.affected_ids.iter().map(String::as_str))}</td>
             <td>{source_chips(&ic.source_ids)}</td>
         </tr>
@@ -87,7 +95,8 @@ pub fn source_row(row: &SourceRow<'static>, hl: bool) -> impl IntoView + use<> {
     view! {
         <tr id=s.id.clone() class:hl=hl>
             <th scope="row">{s.id.clone()}</th>
-            <td>{format!("{} — {}", s.outlet, s.title)}</td>
+            // Outlet and title as the source gives them, in English.
+            <td lang="en">{format!("{} — {}", s.outlet, s.title)}</td>
             <td>{s.date.clone()}</td>
             <td>{s.reliability.clone()}</td>
             <td>{s.url.clone()}</td>
