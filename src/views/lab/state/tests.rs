@@ -87,6 +87,7 @@ fn a_bad_param_gives_a_notice_and_falls_back() {
         ("q", "lifo"),
         ("cl", "G2~8~96"),
         ("cap", "H20~0"),
+        ("cap", "H20~1e308"),
         ("tab", "queue"),
         ("zz", "1"),
     ] {
@@ -131,6 +132,10 @@ fn a_malformed_number_is_a_notice_never_zero() {
         (Field::Count(0), "1.5"),
         (Field::Model(0), "bad name"),
         (Field::Cap(0), "0"),
+        (Field::Cap(0), "1e308"),
+        (Field::Cap(0), "101"),
+        (Field::Vcpu(0), "5000"),
+        (Field::Mem(0), "100000"),
     ] {
         assert!(!s.set(field, text), "{field:?} accepted {text:?}");
     }
