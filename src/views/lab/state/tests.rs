@@ -47,13 +47,15 @@ fn defaults_write_an_empty_query() {
 
 #[test]
 fn every_param_round_trips() {
-    let mut s = LabState::default();
-    s.policies = vec![Policy::BestFit, Policy::Fgd];
-    s.seeds = vec![1, 5, 9];
-    s.mode = LabMode::Replay;
-    s.queue = QueueKind::Backfill;
-    s.compress = 20000.0;
-    s.tune = 1.1;
+    let mut s = LabState {
+        policies: vec![Policy::BestFit, Policy::Fgd],
+        seeds: vec![1, 5, 9],
+        mode: LabMode::Replay,
+        queue: QueueKind::Backfill,
+        compress: 20000.0,
+        tune: 1.1,
+        ..LabState::default()
+    };
     s.groups.truncate(3);
     s.caps = vec![("H20".into(), 1.2)];
     s.synth.pods = 3000;
