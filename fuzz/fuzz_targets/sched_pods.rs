@@ -8,7 +8,10 @@ fuzz_target!(|text: &str| {
         Ok(pods) => {
             assert!(!pods.is_empty());
             for p in &pods {
-                assert!(p.deletion_time.is_none_or(|t| t <= yunce_sched::MAX_TRACE_SECONDS));
+                assert!(
+                    p.deletion_time
+                        .is_none_or(|t| t <= yunce_sched::MAX_TRACE_SECONDS)
+                );
             }
         }
         Err(e) => assert!(e.line >= 1 && !e.to_string().is_empty()),
