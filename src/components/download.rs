@@ -4,42 +4,11 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
-/// One CSV field: quoted when it holds a separator, a quote or a line break, and made
-/// safe for spreadsheets. A cell that a spreadsheet would run as a formula (starting
-/// with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading apostrophe,
-/// unless it is a plain number such as `-5.5`, which no spreadsheet runs.
-pub fn csv_field(value: &str) -> String {
-    let risky = value.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let value = if risky && value.parse::<f64>().is_err() {
-        format!("'{value}")
-    } else {
-        value.to_string()
-    };
-    if value.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value
-    }
-}
-
-/// Joins rows into CSV text with a header row of column ids.
+/// CSV text with a header row of column ids. Every browser export goes through here or
+/// through the engines' writers, so all of them share yunce-csv's RFC 4180 quoting and
+/// formula defusing.
 pub fn csv_text(header: &[&str], rows: &[Vec<String>]) -> String {
-    let mut out = header
-        .iter()
-        .map(|h| csv_field(h))
-        .collect::<Vec<_>>()
-        .join(",");
-    out.push('\n');
-    for row in rows {
-        out.push_str(
-            &row.iter()
-                .map(|f| csv_field(f))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
-        out.push('\n');
-    }
-    out
+    yunce_csv::text(header, rows)
 }
 
 fn blob_url(text: &str, mime: &str) -> Option<String> {
@@ -120,29 +89,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn fields_are_quoted_when_needed() {
-        assert_eq!(csv_field("plain"), "plain");
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
-    }
-
-    #[test]
-    fn formulas_are_defused_but_numbers_are_kept() {
-        assert_eq!(csv_field("=1+1"), "'=1+1");
-        assert_eq!(csv_field("+cmd"), "'+cmd");
-        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(csv_field("\tx"), "'\tx");
-        assert_eq!(csv_field("\rx"), "\"'\rx\"");
-        assert_eq!(csv_field("-2+3"), "'-2+3");
-        assert_eq!(csv_field("-5.5"), "-5.5");
-        assert_eq!(csv_field("+264"), "+264");
-        assert_eq!(csv_field(""), "");
-    }
-
-    #[test]
     fn text_has_a_header_and_one_line_per_row() {
         let text = csv_text(&["id", "value"], &[vec!["A".into(), String::new()]]);
         assert_eq!(text, "id,value\nA,\n");
+    }
+
+    #[test]
+    fn a_hostile_cell_reads_back_as_one_inert_cell() {
+        let text = csv_text(&["name"], &[vec!["=SUM(1+1),x".into()]]);
+        let table = yunce_csv::parse(&text).unwrap();
+        assert_eq!(table.rows[0].fields, ["'=SUM(1+1),x"]);
     }
 }

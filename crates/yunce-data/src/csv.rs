@@ -1,8 +1,9 @@
-//! A small RFC 4180 CSV reader.
+//! The fact base's CSV tables.
 //!
-//! Hand-written so the wasm build carries no serde or csv crate. It handles quoted
-//! fields, doubled quotes, and commas and newlines inside quotes. Every error names
-//! the file, the 1-based line and, where known, the column.
+//! Records come from `yunce-csv`, the workspace's dependency-free RFC 4180 reader, so the
+//! wasm build carries no serde or csv crate. It handles quoted fields, doubled quotes, and
+//! commas and newlines inside quotes. Every error names the file, the 1-based line and,
+//! where known, the column.
 
 use crate::error::{DataError, ErrorKind};
 
@@ -55,88 +56,24 @@ pub fn parse(file: &'static str, text: &str) -> Result<Table, DataError> {
     })
 }
 
-/// Splits text into records, tracking the starting line of each.
+/// Splits text into records with the workspace's one RFC 4180 reader, keeping this crate's
+/// errors: the file, the line the record starts on, and the kind.
 fn split_records(file: &'static str, text: &str) -> Result<Vec<Record>, DataError> {
-    let mut out = Vec::new();
-    let mut fields: Vec<String> = Vec::new();
-    let mut field = String::new();
-    let mut line = 1usize;
-    let mut record_line = 1usize;
-    let mut in_quotes = false;
-    // True once the current field began with a quote; text after the closing quote is an error.
-    let mut quoted = false;
-    let mut after_quote = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if in_quotes {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    field.push('"');
-                }
-                '"' => {
-                    in_quotes = false;
-                    after_quote = true;
-                }
-                '\n' => {
-                    line += 1;
-                    field.push('\n');
-                }
-                _ => field.push(c),
-            }
-            continue;
-        }
-        match c {
-            ',' => {
-                fields.push(std::mem::take(&mut field));
-                quoted = false;
-                after_quote = false;
-            }
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' => {
-                fields.push(std::mem::take(&mut field));
-                out.push(Record {
-                    line: record_line,
-                    fields: std::mem::take(&mut fields),
-                });
-                quoted = false;
-                after_quote = false;
-                line += 1;
-                record_line = line;
-            }
-            '"' if field.is_empty() && !quoted => {
-                in_quotes = true;
-                quoted = true;
-            }
-            _ => {
-                if after_quote || c == '"' {
-                    return Err(DataError::new(
-                        file,
-                        record_line,
-                        None,
-                        ErrorKind::StrayQuote,
-                    ));
-                }
-                field.push(c);
-            }
-        }
-    }
-    if in_quotes {
-        return Err(DataError::new(
-            file,
-            record_line,
-            None,
-            ErrorKind::UnclosedQuote,
-        ));
-    }
-    if !field.is_empty() || !fields.is_empty() || quoted {
-        fields.push(field);
-        out.push(Record {
-            line: record_line,
-            fields,
-        });
-    }
-    Ok(out)
+    let records = yunce_csv::parse_records(text).map_err(|e| {
+        let kind = match e.kind {
+            yunce_csv::ErrorKind::UnclosedQuote => ErrorKind::UnclosedQuote,
+            // parse_records reports only quote problems; the field count is checked here.
+            _ => ErrorKind::StrayQuote,
+        };
+        DataError::new(file, e.line, None, kind)
+    })?;
+    Ok(records
+        .into_iter()
+        .map(|r| Record {
+            line: r.line,
+            fields: r.fields,
+        })
+        .collect())
 }
 
 /// A record seen through its table's header, for typed field access.
@@ -276,6 +213,13 @@ mod tests {
         assert!(matches!(e.kind, ErrorKind::UnclosedQuote));
         let e = parse("t.csv", "a\n\"x\"y\n").unwrap_err();
         assert!(matches!(e.kind, ErrorKind::StrayQuote));
+        // The line is where the bad record starts, after a record with a line break inside.
+        let e = parse("t.csv", "a\n\"x\ny\"\n\"open\n").unwrap_err();
+        assert_eq!((e.line, &e.kind), (4, &ErrorKind::UnclosedQuote));
+        assert_eq!(
+            e.to_string(),
+            DataError::new("t.csv", 4, None, ErrorKind::UnclosedQuote).to_string()
+        );
     }
 
     #[test]

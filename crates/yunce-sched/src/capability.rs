@@ -5,6 +5,22 @@
 //! one. The default values are assumptions, documented in the crate README; edit them with
 //! [`CapabilityTable::set`] or the CLI's `--capability` option.
 
+/// The largest capability factor accepted: 100 V100s' worth in one GPU, several times any
+/// chip sold today. Larger values are typing errors, and huge ones (1e308) overflow the
+/// weighted sums to infinity and the weighted figures to NaN.
+pub const MAX_CAPABILITY: f64 = 100.0;
+
+/// Checks one factor: a finite number from 0 to [`MAX_CAPABILITY`].
+pub fn check_capability(model: &str, factor: f64) -> Result<(), String> {
+    if factor.is_finite() && (0.0..=MAX_CAPABILITY).contains(&factor) {
+        Ok(())
+    } else {
+        Err(format!(
+            "capability of {model} must be a number from 0 to {MAX_CAPABILITY}, got {factor}"
+        ))
+    }
+}
+
 /// Relative throughput per GPU model, V100 = 1.0.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CapabilityTable {
@@ -45,13 +61,9 @@ impl CapabilityTable {
             .map_or(self.default_factor, |(_, f)| *f)
     }
 
-    /// Sets or adds a model's factor. Negative or non-finite values are rejected.
+    /// Sets or adds a model's factor. Values that [`check_capability`] refuses are rejected.
     pub fn set(&mut self, model: &str, factor: f64) -> Result<(), String> {
-        if !factor.is_finite() || factor < 0.0 {
-            return Err(format!(
-                "capability of {model} must be a non-negative number, got {factor}"
-            ));
-        }
+        check_capability(model, factor)?;
         match self.entries.iter_mut().find(|(m, _)| m == model) {
             Some(e) => e.1 = factor,
             None => {
@@ -96,5 +108,8 @@ mod tests {
         assert_eq!(t.factor("unknown"), 1.0);
         assert!(CapabilityTable::with_overrides("T4").is_err());
         assert!(CapabilityTable::with_overrides("T4=-1").is_err());
+        let e = CapabilityTable::with_overrides("T4=1e308").unwrap_err();
+        assert!(e.contains("from 0 to 100"), "{e}");
+        assert!(CapabilityTable::with_overrides("T4=100").is_ok());
     }
 }

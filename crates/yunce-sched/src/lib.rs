@@ -39,7 +39,7 @@ mod synth;
 mod typical;
 mod wire;
 
-pub use capability::{CapabilityTable, DEFAULT_CAPABILITIES};
+pub use capability::{CapabilityTable, DEFAULT_CAPABILITIES, MAX_CAPABILITY, check_capability};
 pub use cluster::{Cluster, ClusterState, MAX_MODELS, Placement, SimError};
 pub use inflation::{
     MAX_WORKLOAD_PODS, NodeUsage, Progress, RunConfig, Simulation, class_counts, inflated_order,
@@ -51,7 +51,10 @@ pub use metrics::{
     RunResult, discretize, render_details, render_summary, summarize, summarize_csv,
     write_curve_csv,
 };
-pub use model::{MAX_GPUS_PER_NODE, MILLI_PER_GPU, NodeSpec, PodClass, PodSpec};
+pub use model::{
+    MAX_CPU_MILLI, MAX_GPUS_PER_NODE, MAX_MEMORY_MIB, MAX_TRACE_SECONDS, MILLI_PER_GPU, NodeSpec,
+    PodClass, PodSpec,
+};
 pub use parse::{
     NODE_HEADER, POD_HEADER_FULL, POD_HEADER_SHORT, ParseError, parse_gpu_spec, parse_nodes,
     parse_pods, workload_name,

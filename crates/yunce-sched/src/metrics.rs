@@ -196,17 +196,14 @@ fn opt(out: &mut String, v: Option<f64>) {
     }
 }
 
-/// Appends a run's curve rows (no header) to `out`.
+/// Appends a run's curve rows (no header) to `out`. The workload name comes from a file name,
+/// so it goes through the shared CSV writer: quoted when needed and never a formula.
 pub fn write_curve_csv(out: &mut String, r: &RunResult) {
     for p in &r.curve {
-        let _ = write!(
-            out,
-            "{},{},{},{},",
-            r.policy.name(),
-            r.workload,
-            r.seed,
-            p.arrived_pct
-        );
+        yunce_csv::write_field(out, r.policy.name());
+        out.push(',');
+        yunce_csv::write_field(out, &r.workload);
+        let _ = write!(out, ",{},{},", r.seed, p.arrived_pct);
         opt(out, p.gpu_alloc_pct);
         out.push(',');
         opt(out, p.frag_amount_pct);
@@ -291,36 +288,45 @@ pub fn summarize(results: &[RunResult]) -> Vec<PolicySummary> {
     finish(groups)
 }
 
-/// Summarises a curve CSV written by [`write_curve_csv`].
+/// Summarises a curve CSV written by [`write_curve_csv`], read with the shared RFC 4180
+/// reader so a quoted workload name (with commas or line breaks) is one cell.
 pub fn summarize_csv(text: &str) -> Result<Vec<PolicySummary>, ParseError> {
-    let mut lines = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty());
+    let cols: Vec<&str> = CURVE_CSV_HEADER.split(',').collect();
     let bad = |line: usize, column: Option<&str>, message: String| ParseError {
         line,
         column: column.map(str::to_owned),
         message,
     };
-    match lines.next() {
-        Some((_, h)) if h.trim_end_matches('\r') == CURVE_CSV_HEADER => {}
-        Some((i, h)) => {
+    let records = yunce_csv::parse_records(text).map_err(|e| {
+        let column = cols.get(e.column - 1).copied();
+        bad(e.line, column, e.kind.to_string())
+    })?;
+    // Blank lines carry nothing; the old line-based reader skipped them too.
+    let mut records = records
+        .into_iter()
+        .filter(|r| !(r.fields.len() == 1 && r.fields[0].trim().is_empty()));
+    match records.next() {
+        Some(h) if h.fields == cols => {}
+        Some(h) => {
             return Err(bad(
-                i + 1,
+                h.line,
                 None,
-                format!("wrong header {h:?}: expected {CURVE_CSV_HEADER:?}"),
+                format!(
+                    "wrong header {:?}: expected {CURVE_CSV_HEADER:?}",
+                    h.fields.join(",")
+                ),
             ));
         }
         None => return Err(bad(1, None, "file is empty".to_owned())),
     }
-    let cols: Vec<&str> = CURVE_CSV_HEADER.split(',').collect();
     let mut groups: BTreeMap<(usize, String), Acc> = BTreeMap::new();
-    for (i, line) in lines {
-        let f: Vec<&str> = line.trim_end_matches('\r').split(',').collect();
+    for r in records {
+        let (line, f) = (r.line, r.fields);
         if f.len() != cols.len() {
+            let column = cols.get(f.len()).or(cols.last()).copied();
             return Err(bad(
-                i + 1,
-                None,
+                line,
+                column,
                 format!("expected {} fields, found {}", cols.len(), f.len()),
             ));
         }
@@ -332,10 +338,12 @@ pub fn summarize_csv(text: &str) -> Result<Vec<PolicySummary>, ParseError> {
                 return Ok(None);
             }
             f[k].parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite())
                 .map(Some)
-                .map_err(|_| bad(i + 1, Some(cols[k]), format!("not a number: {:?}", f[k])))
+                .ok_or_else(|| bad(line, Some(cols[k]), format!("not a number: {:?}", f[k])))
         };
-        let acc = groups.entry(policy_rank(f[0])).or_default();
+        let acc = groups.entry(policy_rank(&f[0])).or_default();
         if let Some(a) = num(4)? {
             acc.alloc.push(a);
             acc.frag.extend(num(5)?);

@@ -6,6 +6,18 @@ pub const MILLI_PER_GPU: u32 = 1000;
 /// The most GPUs a node or a pod may have; larger values are rejected as input errors.
 pub const MAX_GPUS_PER_NODE: u32 = 64;
 
+/// The most CPU a node or a pod may have, in milli-CPU: 4,096 vCPU, twice the largest
+/// single machines sold today. Larger values are input errors, not machines.
+pub const MAX_CPU_MILLI: u64 = 4_096_000;
+
+/// The most memory a node or a pod may have, in MiB: 64 TiB, twice the largest single
+/// machines sold today.
+pub const MAX_MEMORY_MIB: u64 = 64 * 1024 * 1024;
+
+/// The latest time a trace may name, in seconds from its start: 10^10 s, about 317 years.
+/// openb spans about two months; anything later is a corrupt or hostile value.
+pub const MAX_TRACE_SECONDS: u64 = 10_000_000_000;
+
 /// A machine of the cluster.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NodeSpec {

@@ -1,8 +1,14 @@
 //! Strict parsers for the openb node and pod CSV files.
 //!
-//! Every error names the 1-based line of the file, the column and the problem.
+//! Every error names the 1-based line of the file, the column and the problem. The parsers
+//! also check what a run needs, so a file that imports also runs: values beyond any real
+//! machine or beyond what a trace time can mean are rejected with their limit, as are a pod
+//! list without pods and a node list without GPUs.
 
-use crate::model::{MAX_GPUS_PER_NODE, MILLI_PER_GPU, NodeSpec, PodSpec};
+use crate::model::{
+    MAX_CPU_MILLI, MAX_GPUS_PER_NODE, MAX_MEMORY_MIB, MAX_TRACE_SECONDS, MILLI_PER_GPU, NodeSpec,
+    PodSpec,
+};
 use std::fmt;
 
 /// A parse failure at one place in the input.
@@ -124,7 +130,7 @@ fn uint(line: usize, column: &str, value: &str, max: u64) -> Result<u64, ParseEr
         return Err(err(
             line,
             Some(column),
-            format!("value {n} is larger than the maximum {max}"),
+            format!("value {n} is larger than the limit {max}"),
         ));
     }
     Ok(n)
@@ -134,7 +140,7 @@ fn opt_uint(line: usize, column: &str, value: &str) -> Result<Option<u64>, Parse
     if value.is_empty() || value.eq_ignore_ascii_case("nan") {
         Ok(None)
     } else {
-        uint(line, column, value, u64::MAX / 4).map(Some)
+        uint(line, column, value, MAX_TRACE_SECONDS).map(Some)
     }
 }
 
@@ -167,8 +173,8 @@ pub fn parse_nodes(text: &str) -> Result<Vec<NodeSpec>, ParseError> {
                 format!("duplicate node name {name:?}"),
             ));
         }
-        let cpu_milli = uint(line_no, "cpu_milli", f[1], u64::MAX / 4)?;
-        let memory_mib = uint(line_no, "memory_mib", f[2], u64::MAX / 4)?;
+        let cpu_milli = uint(line_no, "cpu_milli", f[1], MAX_CPU_MILLI)?;
+        let memory_mib = uint(line_no, "memory_mib", f[2], MAX_MEMORY_MIB)?;
         let gpus = uint(line_no, "gpu", f[3], u64::from(MAX_GPUS_PER_NODE))? as u32;
         let model = if f[4].eq_ignore_ascii_case("nan") {
             ""
@@ -196,6 +202,14 @@ pub fn parse_nodes(text: &str) -> Result<Vec<NodeSpec>, ParseError> {
                 String::new()
             },
         });
+    }
+    if !nodes.iter().any(|n| n.gpus > 0) {
+        let line = lines(text).last().map_or(header_line, |(l, _)| l);
+        return Err(err(
+            line,
+            Some("gpu"),
+            "no node has a GPU: the simulator needs at least one GPU node",
+        ));
     }
     Ok(nodes)
 }
@@ -240,8 +254,8 @@ pub fn parse_pods(text: &str) -> Result<Vec<PodSpec>, ParseError> {
         if f[0].is_empty() {
             return Err(err(line_no, Some("name"), "pod name is empty"));
         }
-        let cpu_milli = uint(line_no, "cpu_milli", f[1], u64::MAX / 4)?;
-        let memory_mib = uint(line_no, "memory_mib", f[2], u64::MAX / 4)?;
+        let cpu_milli = uint(line_no, "cpu_milli", f[1], MAX_CPU_MILLI)?;
+        let memory_mib = uint(line_no, "memory_mib", f[2], MAX_MEMORY_MIB)?;
         let num_gpu = uint(line_no, "num_gpu", f[3], u64::from(MAX_GPUS_PER_NODE))? as u32;
         let gpu_milli = uint(line_no, "gpu_milli", f[4], u64::from(MILLI_PER_GPU))? as u32;
         if num_gpu == 0 && gpu_milli != 0 {
@@ -282,6 +296,13 @@ pub fn parse_pods(text: &str) -> Result<Vec<PodSpec>, ParseError> {
             opt_uint(line_no, "scheduled_time", f[10])?;
         }
         pods.push(pod);
+    }
+    if pods.is_empty() {
+        return Err(err(
+            header_line + 1,
+            None,
+            "the pod list has a header but no pods",
+        ));
     }
     Ok(pods)
 }

@@ -6,7 +6,7 @@
 //! and 6,212 GPUs, the cluster the FGD experiments simulate. Node names are synthetic, so
 //! per-seed tie-breaks differ from a run on the trace file; the composition is identical.
 
-use crate::model::{MAX_GPUS_PER_NODE, NodeSpec};
+use crate::model::{MAX_CPU_MILLI, MAX_GPUS_PER_NODE, MAX_MEMORY_MIB, NodeSpec};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -102,6 +102,13 @@ pub fn expand_groups(groups: &[NodeGroup]) -> Result<Vec<NodeSpec>, GroupError> 
         }
         if g.cpu_milli == 0 || g.memory_mib == 0 {
             return Err(fail("CPU and memory must be positive"));
+        }
+        if g.cpu_milli > MAX_CPU_MILLI || g.memory_mib > MAX_MEMORY_MIB {
+            return Err(fail(&format!(
+                "at most {} vCPU and {} GiB per node",
+                MAX_CPU_MILLI / 1000,
+                MAX_MEMORY_MIB / 1024
+            )));
         }
         total += u64::from(g.count);
     }

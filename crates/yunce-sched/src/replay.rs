@@ -430,22 +430,20 @@ impl ReplaySimulation {
 pub const REPLAY_CSV_HEADER: &str =
     "policy,queue,workload,seed,time_s,gpu_alloc_pct,weighted_alloc_pct,pending,running";
 
-/// Appends a replay's time series (no header) to `out`.
+/// Appends a replay's time series (no header) to `out`; text cells go through the shared
+/// CSV writer, since the workload name comes from a file name.
 pub fn write_replay_csv(out: &mut String, r: &ReplayResult) {
     use std::fmt::Write as _;
     for s in &r.samples {
+        yunce_csv::write_field(out, r.policy.name());
+        out.push(',');
+        yunce_csv::write_field(out, r.queue.name());
+        out.push(',');
+        yunce_csv::write_field(out, &r.workload);
         let _ = writeln!(
             out,
-            "{},{},{},{},{},{:.2},{:.2},{},{}",
-            r.policy.name(),
-            r.queue.name(),
-            r.workload,
-            r.seed,
-            s.time,
-            s.gpu_alloc_pct,
-            s.weighted_alloc_pct,
-            s.pending,
-            s.running
+            ",{},{},{:.2},{:.2},{},{}",
+            r.seed, s.time, s.gpu_alloc_pct, s.weighted_alloc_pct, s.pending, s.running
         );
     }
 }

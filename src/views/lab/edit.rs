@@ -3,7 +3,10 @@
 //! a row's elements (and the focus in them) while the rows around it change.
 
 use super::state::{LabState, Tab, format_seeds, parse_seeds};
-use yunce_sched::{DEFAULT_CAPABILITIES, LabMode, NodeGroup, Policy, QueueKind, valid_model_name};
+use yunce_sched::{
+    DEFAULT_CAPABILITIES, LabMode, MAX_CPU_MILLI, MAX_MEMORY_MIB, NodeGroup, Policy, QueueKind,
+    check_capability, valid_model_name,
+};
 
 /// An input of the lab.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -206,16 +209,24 @@ impl LabState {
                 let n = n as u64;
                 match f {
                     Field::Gpus(_) if (1..=64).contains(&n) => g.gpus = n as u32,
-                    Field::Vcpu(_) if n >= 1 => g.cpu_milli = n * 1000,
-                    Field::Mem(_) if n >= 1 => g.memory_mib = n * 1024,
+                    Field::Vcpu(_) if (1..=MAX_CPU_MILLI / 1000).contains(&n) => {
+                        g.cpu_milli = n * 1000;
+                    }
+                    Field::Mem(_) if (1..=MAX_MEMORY_MIB / 1024).contains(&n) => {
+                        g.memory_mib = n * 1024;
+                    }
                     Field::Count(_) if n <= 50_000 => g.count = n as u32,
                     _ => return false,
                 }
             }
             Field::Cap(i) => {
+                // The engine's bound: a huge factor (1e308) would make the weighted figures NaN.
                 let (Some(c), Some(g)) = (v.filter(|c| *c > 0.0), self.groups.get(i)) else {
                     return false;
                 };
+                if check_capability(&g.model, c).is_err() {
+                    return false;
+                }
                 let model = g.model.clone();
                 self.caps.retain(|(m, _)| *m != model);
                 let default = DEFAULT_CAPABILITIES

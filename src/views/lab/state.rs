@@ -5,8 +5,8 @@
 use crate::router::QueryMap;
 use crate::url_state::{Notice, Query, to_query};
 use yunce_sched::{
-    LabMode, LabOp, LabRequest, NodeGroup, Policy, QueueKind, SynthConfig, format_groups,
-    parse_groups, valid_model_name,
+    LabMode, LabOp, LabRequest, NodeGroup, Policy, QueueKind, SynthConfig, check_capability,
+    format_groups, parse_groups, valid_model_name,
 };
 
 /// The most seeds one run may have.
@@ -150,7 +150,10 @@ fn parse_caps(s: &str) -> Option<Vec<(String, f64)>> {
         .filter(|x| !x.is_empty())
         .map(|c| {
             let (m, f) = c.split_once('~')?;
-            let f: f64 = f.parse().ok().filter(|f: &f64| f.is_finite() && *f > 0.0)?;
+            let f: f64 = f
+                .parse()
+                .ok()
+                .filter(|f: &f64| *f > 0.0 && check_capability(m, *f).is_ok())?;
             valid_model_name(m).then(|| (m.to_owned(), f))
         })
         .collect()

@@ -47,13 +47,15 @@ fn defaults_write_an_empty_query() {
 
 #[test]
 fn every_param_round_trips() {
-    let mut s = LabState::default();
-    s.policies = vec![Policy::BestFit, Policy::Fgd];
-    s.seeds = vec![1, 5, 9];
-    s.mode = LabMode::Replay;
-    s.queue = QueueKind::Backfill;
-    s.compress = 20000.0;
-    s.tune = 1.1;
+    let mut s = LabState {
+        policies: vec![Policy::BestFit, Policy::Fgd],
+        seeds: vec![1, 5, 9],
+        mode: LabMode::Replay,
+        queue: QueueKind::Backfill,
+        compress: 20000.0,
+        tune: 1.1,
+        ..LabState::default()
+    };
     s.groups.truncate(3);
     s.caps = vec![("H20".into(), 1.2)];
     s.synth.pods = 3000;
@@ -87,6 +89,7 @@ fn a_bad_param_gives_a_notice_and_falls_back() {
         ("q", "lifo"),
         ("cl", "G2~8~96"),
         ("cap", "H20~0"),
+        ("cap", "H20~1e308"),
         ("tab", "queue"),
         ("zz", "1"),
     ] {
@@ -131,6 +134,10 @@ fn a_malformed_number_is_a_notice_never_zero() {
         (Field::Count(0), "1.5"),
         (Field::Model(0), "bad name"),
         (Field::Cap(0), "0"),
+        (Field::Cap(0), "1e308"),
+        (Field::Cap(0), "101"),
+        (Field::Vcpu(0), "5000"),
+        (Field::Mem(0), "100000"),
     ] {
         assert!(!s.set(field, text), "{field:?} accepted {text:?}");
     }

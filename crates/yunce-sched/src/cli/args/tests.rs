@@ -126,7 +126,12 @@ fn errors_name_the_flag_and_the_problem() {
             "--capability",
             "expected MODEL=FACTOR",
         ),
-        (&["--capability", "T4=-1"], "--capability", "non-negative"),
+        (&["--capability", "T4=-1"], "--capability", "from 0 to 100"),
+        (
+            &["--capability", "T4=1e308"],
+            "--capability",
+            "from 0 to 100",
+        ),
         (&["--bogus", "1"], "--bogus", "unexpected argument"),
         (&["--tune"], "--tune", "a value is required"),
     ] {
