@@ -1,34 +1,6 @@
-//! CSV output: RFC 4180 quoting, and formula-safe cells for spreadsheets.
+//! CSV output through `yunce-csv`: RFC 4180 quoting, and formula-safe cells for spreadsheets.
 
 use crate::plan::Plan;
-
-/// Quotes a cell when it holds a comma, quote or line break, and puts an apostrophe
-/// before text that starts with `=`, `+`, `-` or `@` and is not a number, so a
-/// spreadsheet never runs it as a formula.
-pub fn cell(text: &str) -> String {
-    let risky = text.starts_with(['=', '+', '-', '@']) && text.parse::<f64>().is_err();
-    let safe = if risky {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    };
-    if safe.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", safe.replace('"', "\"\""))
-    } else {
-        safe
-    }
-}
-
-/// Writes rows of cells as CSV text with CRLF line ends (RFC 4180).
-pub fn write(rows: &[Vec<String>]) -> String {
-    let mut out = String::new();
-    for row in rows {
-        let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
-        out.push_str(&cells.join(","));
-        out.push_str("\r\n");
-    }
-    out
-}
 
 /// The mix as CSV: one row per chip and site, then a total row.
 pub fn mix_csv(plan: &Plan) -> String {
@@ -48,7 +20,7 @@ pub fn mix_csv(plan: &Plan) -> String {
         "opex_rmb_per_year",
         "tco_rmb",
     ];
-    let mut rows = vec![header.iter().map(|h| (*h).to_owned()).collect::<Vec<_>>()];
+    let mut rows: Vec<Vec<String>> = Vec::new();
     for l in &plan.lines {
         rows.push(vec![
             l.chip_id.clone(),
@@ -84,22 +56,29 @@ pub fn mix_csv(plan: &Plan) -> String {
         format!("{:.0}", t.opex_rmb_per_year),
         format!("{:.0}", t.tco_rmb),
     ]);
-    write(&rows)
+    yunce_csv::text(&header, &rows)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::cell;
+    use super::mix_csv;
+    use crate::presets::Preset;
 
     #[test]
-    fn quoting_and_formulas() {
-        assert_eq!(cell("plain"), "plain");
-        assert_eq!(cell("a,b"), "\"a,b\"");
-        assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(cell("=SUM(A1)"), "'=SUM(A1)");
-        assert_eq!(cell("@cmd"), "'@cmd");
-        assert_eq!(cell("-2.5"), "-2.5");
-        assert_eq!(cell("+1"), "+1");
-        assert_eq!(cell("-x,y"), "\"'-x,y\"");
+    fn the_mix_reads_back_cell_for_cell_and_no_cell_is_a_formula() {
+        let Ok(plan) = crate::solve(&Preset::AfterOct2023.scenario()) else {
+            panic!("the preset solves");
+        };
+        let text = mix_csv(&plan);
+        let Ok(table) = yunce_csv::parse(&text) else {
+            panic!("the mix is valid CSV");
+        };
+        assert_eq!(table.rows.len(), plan.lines.len() + 1);
+        for row in &table.rows {
+            assert_eq!(row.fields.len(), table.headers.len());
+            for cell in &row.fields {
+                assert!(!yunce_csv::needs_defusing(cell), "{cell}");
+            }
+        }
     }
 }
