@@ -199,7 +199,9 @@ test("changing a setting cancels the running comparison; several seeds give spre
   await expect(page.getByTestId("lab-summary")).toHaveCount(0);
   await page.getByTestId("run").click();
   await expect(page.getByTestId("lab-summary").locator("tbody tr")).toHaveCount(3, { timeout: 30_000 });
-  await expect(page.getByTestId("progress").locator("progress")).toHaveCount(6);
+  // One bar per policy, the mean of its seeds.
+  await expect(page.getByTestId("progress").locator("progress")).toHaveCount(3);
+  await expect(page.getByTestId("progress")).toContainText("2 seeds");
   // Mean, best and worst seed for each of the three policies.
   await expect(page.getByTestId("unallocated").locator("rect.bar")).toHaveCount(9);
   await expect(page.getByTestId("lab-summary")).toContainText("–");
@@ -299,4 +301,108 @@ test("removing a node group focuses the next row's remove button, or Add after t
   await expect(page.locator("#lab-groups tbody tr")).toHaveCount(14);
   await expect(page.getByTestId("g-model-13")).toHaveValue("H20");
   expect(await focused(page)).toBe("add-chip");
+});
+
+/** Clicks Run, confirms when the lab asks, and waits for the summary; returns the worker timer in ms. */
+async function runToSummary(page, timeout) {
+  await page.getByTestId("run").click();
+  const confirm = page.getByTestId("confirm-run");
+  const outcome = await Promise.race([
+    confirm.waitFor({ timeout }).then(() => "confirm"),
+    page.getByTestId("progress").waitFor({ timeout }).then(() => "running"),
+  ]);
+  if (outcome === "confirm") await confirm.click();
+  await expect(page.getByTestId("lab-summary")).toBeVisible({ timeout });
+  return Number(await page.getByTestId("elapsed").getAttribute("data-ms"));
+}
+
+test("fleet size x10: six policies complete with a summary, the UI stays responsive, the URL keeps it", async ({ page }) => {
+  test.setTimeout(180_000);
+  await openLab(page);
+  await page.getByTestId("fleet-scale").fill("10");
+  await page.getByTestId("fleet-scale").press("Tab");
+  await expect(page).toHaveURL(/[?&]x=10(&|$)/);
+  await expect(page.getByTestId("fleet-total")).toContainText("12130 nodes, 62120 GPUs; 81520 pods");
+  await watchLongTasks(page);
+  const ms = await runToSummary(page, 120_000);
+  const longTasks = await page.evaluate(() => window.__longTasks);
+  const workers = await page.evaluate(() => navigator.hardwareConcurrency);
+  console.log(`lab: x10 (12,130 nodes), 6 policies x 1 seed in ${ms} ms (worker timer, ${workers} cores); long tasks: [${longTasks}]`);
+  expect(Math.max(0, ...longTasks), "no main-thread task over 50 ms during a x10 run").toBeLessThanOrEqual(50);
+  await expect(page.getByTestId("lab-summary").locator("tbody tr")).toHaveCount(6);
+  await page.getByTestId("tab-heat").click();
+  await expect(page.getByTestId("heat-bins")).toHaveAttribute("data-per-strip", "6");
+  const size = await page.getByTestId("heat").evaluate((c) => [c.width, c.height]);
+  expect(size[1]).toBeLessThanOrEqual(600);
+  // The URL round trip: a reload shows the same fleet.
+  await page.reload();
+  await ready(page);
+  await expect(page.getByTestId("fleet-scale")).toHaveValue("10");
+  await expect(page.getByTestId("fleet-total")).toContainText("12130 nodes");
+});
+
+test("a synthetic fleet by GPU count runs; out-of-range sizes say what the range is", async ({ page }) => {
+  test.setTimeout(120_000);
+  await openLab(page, "?p=bestfit,fgd");
+  await page.getByTestId("fleet-gpus").fill("20000");
+  await page.getByTestId("fleet-gpus").press("Tab");
+  await expect(page).toHaveURL(/[?&]g=20000(&|$)/);
+  await expect(page.getByTestId("fleet-total")).toContainText("20000 GPUs");
+  await runToSummary(page, 90_000);
+  await expect(page.getByTestId("lab-summary").locator("tbody tr")).toHaveCount(2);
+  // A typed value out of range is refused beside the field; the URL keeps the last good one.
+  await page.getByTestId("fleet-scale").fill("0");
+  await page.getByTestId("fleet-scale").press("Tab");
+  await expect(page.locator(".lab-fleet")).toContainText("whole number from 1 to 100");
+  await expect(page).not.toHaveURL(/[?&]x=/);
+  for (const [query, text] of [["?x=1000", "×1 to ×100"], ["?x=0", "×1 to ×100"], ["?g=9999999", "1 to 650000 GPUs"]]) {
+    await openLab(page, query);
+    await expect(page.getByTestId("fleet-problem")).toContainText(text);
+    await expect(page.getByTestId("fleet-total")).toContainText("1213 nodes, 6212 GPUs");
+  }
+});
+
+test("a huge run shows its estimate and asks before it starts", async ({ page }) => {
+  await openLab(page, "?x=100");
+  await expect(page.getByTestId("fleet-total")).toContainText("121300 nodes, 621200 GPUs; 815200 pods");
+  await expect(page.getByTestId("estimate")).toContainText("815200 pods per run");
+  expect(Number(await page.getByTestId("estimate").getAttribute("data-seconds"))).toBeGreaterThan(10);
+  await page.getByTestId("run").click();
+  await expect(page.getByTestId("confirm")).toContainText("121300 nodes");
+  await page.getByTestId("confirm-cancel").click();
+  await expect(page.getByTestId("confirm")).toHaveCount(0);
+  await expect(page.getByTestId("progress")).toHaveCount(0);
+  // Small runs start at once.
+  await openLab(page, "?p=fgd&n=500");
+  await page.getByTestId("run").click();
+  await expect(page.getByTestId("confirm")).toHaveCount(0);
+  await expect(page.getByTestId("lab-summary")).toBeVisible({ timeout: 30_000 });
+});
+
+test("ten seeds over several workers: the CLI's exact CSV, and the x1 6x10 time", async ({ page }) => {
+  test.setTimeout(300_000);
+  const targetDir = process.env.CARGO_TARGET_DIR ?? "target";
+  execFileSync("cargo", ["build", "--release", "-p", "yunce-sched", "--bin", "yunce-sched"], { stdio: "inherit" });
+  const cliOut = path.resolve(targetDir, "lab-e2e-cli-10.csv");
+  execFileSync(path.resolve(targetDir, "release", "yunce-sched"), [
+    "run", "--nodes", NODES, "--pods", PODS, "--policy", "all", "--seeds", "42..51", "--tune", "1.3",
+    "--out", cliOut, "--threads", "1",
+  ], { stdio: ["ignore", "ignore", "inherit"] });
+
+  await openLab(page, "?s=42..51");
+  await page.getByTestId("nodes-file").setInputFiles(NODES);
+  await expect(page.getByTestId("nodes-ok")).toBeVisible();
+  await page.getByTestId("pods-file").setInputFiles(PODS);
+  await expect(page.getByTestId("pods-ok")).toBeVisible();
+  await watchLongTasks(page);
+  const ms = await runToSummary(page, 120_000);
+  const longTasks = await page.evaluate(() => window.__longTasks);
+  const workers = await page.evaluate(() => navigator.hardwareConcurrency);
+  console.log(`lab: x1 openb trace, 6 policies x 10 seeds in ${ms} ms (worker timer, ${workers} workers); long tasks: [${longTasks}]`);
+  await expect(page.getByTestId("progress").locator("progress")).toHaveCount(6);
+  await expect(page.getByTestId("progress")).toContainText("10 seeds");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-csv").click()]);
+  const browserCsv = await readFile(await download.path(), "utf8");
+  expect(browserCsv.split("\n").length).toBe(60 * 131 + 2);
+  expect(browserCsv).toBe(await readFile(cliOut, "utf8"));
 });

@@ -175,7 +175,7 @@ test("exports: mix CSV, chart SVG and PNG, scenario JSON that the CLI solves ali
   await openPlan(page, "?p=after-oct-2023");
   await solved(page);
   const csv = await download(page, "mix-csv");
-  const lines = csv.body.toString("utf8").split("\r\n");
+  const lines = csv.body.toString("utf8").split("\n");
   expect(lines[0]).toBe("chip_id,chip,site_id,site,domestic,servers,cards,racks,eflops,it_mw,facility_mw,capex_rmb,opex_rmb_per_year,tco_rmb");
   expect(lines.some((l) => l.startsWith("total,"))).toBe(true);
   const svg = await download(page, "mix-svg");

@@ -51,3 +51,7 @@ pub const COMPRESS: f64 = 2000.0;
 
 /// Replay time-series spacing: one sample an hour of trace time.
 pub const SAMPLE_SECS: u64 = 3600;
+
+/// Fleet size: the trace as it is (×1). The CLI's `--scale K` and the lab's fleet-size
+/// control replicate the node and pod lists K times.
+pub const SCALE: u32 = 1;

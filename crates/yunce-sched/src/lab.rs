@@ -5,25 +5,64 @@
 
 use crate::capability::CapabilityTable;
 use crate::cluster::Cluster;
+use crate::fleet::fleet_nodes;
 use crate::inflation::{RunConfig, Simulation};
-use crate::model::PodSpec;
+use crate::model::{NodeSpec, PodSpec};
 use crate::parse::{parse_nodes, parse_pods, workload_name};
 use crate::preset::expand_groups;
 use crate::replay::{ReplayConfig, ReplaySimulation};
+use crate::scale::{scale_nodes, scale_pods};
 use crate::synth::generate;
 use crate::wire::{LabMode, LabOp, LabRequest, RunReport, WorkerMsg};
 
 /// Pods (inflation) or event times (replay) per progress message.
 const CHUNK: usize = 1000;
 
+/// The largest fleet-size factor the lab accepts (×100 of openb is 121,300 nodes).
+pub const MAX_LAB_SCALE: u32 = 100;
+
+/// The most nodes a lab run may have after replication: ×100 of openb and a little more.
+pub const MAX_LAB_NODES: usize = 130_000;
+
+/// The most pods a lab run may have after replication (×100 of the default workload is
+/// 815,200), so a worker's memory stays well under a tab's limit.
+pub const MAX_LAB_PODS: usize = 1_000_000;
+
 /// A dropped file: its name and text.
 pub type LabFile<'a> = (&'a str, &'a str);
 
+fn check_scale(req: &LabRequest) -> Result<u32, String> {
+    if (1..=MAX_LAB_SCALE).contains(&req.scale) {
+        Ok(req.scale)
+    } else {
+        Err(format!(
+            "the fleet size must be ×1 to ×{MAX_LAB_SCALE}, not ×{}",
+            req.scale
+        ))
+    }
+}
+
+/// The unreplicated node list: a synthetic fleet, the node file or the groups.
+fn base_nodes(req: &LabRequest, nodes: Option<LabFile>) -> Result<Vec<NodeSpec>, String> {
+    match (req.fleet_gpus, nodes) {
+        (Some(gpus), _) => fleet_nodes(gpus, req.synth.seed),
+        (None, Some((_, text))) => parse_nodes(text).map_err(|e| e.to_string()),
+        (None, None) => expand_groups(&req.groups).map_err(|e| e.to_string()),
+    }
+}
+
 fn cluster(req: &LabRequest, nodes: Option<LabFile>) -> Result<Cluster, String> {
-    let specs = match nodes {
-        Some((_, text)) => parse_nodes(text).map_err(|e| e.to_string())?,
-        None => expand_groups(&req.groups).map_err(|e| e.to_string())?,
-    };
+    let specs = base_nodes(req, nodes)?;
+    let k = check_scale(req)?;
+    let total = specs.len().saturating_mul(k as usize);
+    if total > MAX_LAB_NODES {
+        return Err(format!(
+            "×{k} of {} nodes is {total} nodes; the lab runs at most {MAX_LAB_NODES}",
+            specs.len()
+        ));
+    }
+    // Replicated exactly as `yunce-sched run --scale K`, so the CSV stays the CLI's.
+    let specs = if k > 1 { scale_nodes(&specs, k) } else { specs };
     Cluster::new(&specs, true).map_err(|e| e.to_string())
 }
 
@@ -32,16 +71,28 @@ fn workload(
     c: &Cluster,
     pods: Option<LabFile>,
 ) -> Result<(Vec<PodSpec>, String), String> {
-    match pods {
-        Some((name, text)) => Ok((
+    let (list, name) = match pods {
+        Some((name, text)) => (
             parse_pods(text).map_err(|e| e.to_string())?,
             workload_name(name),
-        )),
-        None => Ok((
+        ),
+        None => (
             generate(&req.synth, c.models()).map_err(|e| e.to_string())?,
             "synthetic".to_owned(),
-        )),
+        ),
+    };
+    let k = check_scale(req)?;
+    let total = list.len().saturating_mul(k as usize);
+    if total > MAX_LAB_PODS {
+        return Err(format!(
+            "×{k} of {} pods is {total} pods; the lab runs at most {MAX_LAB_PODS}",
+            list.len()
+        ));
     }
+    Ok(match k {
+        1 => (list, name),
+        k => (scale_pods(&list, k), format!("{name}-x{k}")),
+    })
 }
 
 fn capabilities(req: &LabRequest) -> Result<CapabilityTable, String> {
@@ -78,9 +129,15 @@ fn run_inner(
     pods: Option<LabFile>,
     post: &mut dyn FnMut(WorkerMsg),
 ) -> Result<(), String> {
+    // A file check describes the file itself: no fleet, no replication.
+    let plain = LabRequest {
+        scale: 1,
+        fleet_gpus: None,
+        ..req.clone()
+    };
     match req.op {
         LabOp::CheckNodes => {
-            let c = cluster(req, nodes)?;
+            let c = cluster(&plain, nodes)?;
             let detail: Vec<String> = c
                 .models()
                 .iter()
@@ -103,7 +160,7 @@ fn run_inner(
             return Ok(());
         }
         LabOp::CheckPods => {
-            let (p, _) = workload(req, &cluster(req, None)?, pods)?;
+            let (p, _) = workload(&plain, &cluster(&plain, None)?, pods)?;
             let milli: u64 = p.iter().map(PodSpec::total_gpu_milli).sum();
             let timed = p
                 .iter()
@@ -124,6 +181,10 @@ fn run_inner(
     let mut run = 0;
     for &policy in &req.policies {
         for (k, &seed) in req.seeds.iter().enumerate() {
+            if !req.runs.is_empty() && !req.runs.contains(&(run as u32)) {
+                run += 1;
+                continue;
+            }
             match req.mode {
                 LabMode::Inflation => {
                     let config = RunConfig {

@@ -23,6 +23,7 @@ mod capability;
 mod cluster;
 pub mod defaults;
 mod engine;
+mod fleet;
 mod index;
 mod inflation;
 mod kinds;
@@ -41,11 +42,12 @@ mod wire;
 
 pub use capability::{CapabilityTable, DEFAULT_CAPABILITIES, MAX_CAPABILITY, check_capability};
 pub use cluster::{Cluster, ClusterState, MAX_MODELS, Placement, SimError};
+pub use fleet::{HEAT_MAX_STRIPS, MAX_FLEET_GPUS, fleet_groups, fleet_nodes, heat_strips};
 pub use inflation::{
     MAX_WORKLOAD_PODS, NodeUsage, Progress, RunConfig, Simulation, class_counts, inflated_order,
     run_inflation,
 };
-pub use lab::{LabFile, run_lab};
+pub use lab::{LabFile, MAX_LAB_NODES, MAX_LAB_PODS, MAX_LAB_SCALE, run_lab};
 pub use metrics::{
     CURVE_CSV_HEADER, CurvePoint, EventRecord, MAX_ARRIVED_PCT, ModelAlloc, PolicySummary,
     RunResult, discretize, render_details, render_summary, summarize, summarize_csv,

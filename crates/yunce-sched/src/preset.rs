@@ -88,6 +88,12 @@ pub fn valid_model_name(name: &str) -> bool {
 
 /// Expands groups into nodes named `lab-node-00000`, … in group order.
 pub fn expand_groups(groups: &[NodeGroup]) -> Result<Vec<NodeSpec>, GroupError> {
+    expand_up_to(groups, MAX_PRESET_NODES)
+}
+
+/// [`expand_groups`] with another node limit (a generated fleet may be larger than an
+/// edited cluster).
+pub(crate) fn expand_up_to(groups: &[NodeGroup], limit: u64) -> Result<Vec<NodeSpec>, GroupError> {
     let mut total: u64 = 0;
     for (i, g) in groups.iter().enumerate() {
         let fail = |message: &str| GroupError {
@@ -112,10 +118,10 @@ pub fn expand_groups(groups: &[NodeGroup]) -> Result<Vec<NodeSpec>, GroupError> 
         }
         total += u64::from(g.count);
     }
-    if total > MAX_PRESET_NODES {
+    if total > limit {
         return Err(GroupError {
             group: groups.len().saturating_sub(1),
-            message: format!("at most {MAX_PRESET_NODES} nodes in all"),
+            message: format!("at most {limit} nodes in all"),
         });
     }
     let mut nodes = Vec::with_capacity(total as usize);

@@ -14,6 +14,8 @@ pub enum Stream {
     Policy = 4,
     /// Synthetic workload generation.
     Synthetic = 5,
+    /// Synthetic fleet generation (node shapes).
+    Fleet = 6,
 }
 
 /// PCG32 generator (O'Neill 2014), seeded through SplitMix64.

@@ -60,6 +60,15 @@ pub struct LabRequest {
     pub groups: Vec<NodeGroup>,
     /// The workload generator when no pod file is sent.
     pub synth: SynthConfig,
+    /// Fleet size: the node list and the pod list replicated this many times inside the
+    /// worker, as `yunce-sched run --scale K` does (1 to [`crate::MAX_LAB_SCALE`]).
+    pub scale: u32,
+    /// A synthetic fleet of this many GPUs ([`crate::fleet_groups`], seeded by the workload
+    /// generator's seed) replaces the cluster; `None` keeps the groups or the node file.
+    pub fleet_gpus: Option<u32>,
+    /// Indices of the (policy, seed) runs to do, in the request's policy-major order; empty
+    /// means all. Lets the page spread one comparison over several workers.
+    pub runs: Vec<u32>,
 }
 
 impl Default for LabRequest {
@@ -78,6 +87,9 @@ impl Default for LabRequest {
             capabilities: Vec::new(),
             groups: openb_preset(),
             synth: SynthConfig::default(),
+            scale: defaults::SCALE,
+            fleet_gpus: None,
+            runs: Vec::new(),
         }
     }
 }
@@ -179,8 +191,9 @@ pub enum WorkerMsg {
     },
     /// A finished run.
     Run(Box<RunReport>),
-    /// GPU use per node at the end of a policy's first seed: (model, milli per GPU).
-    Heat(Policy, Vec<(String, Vec<u32>)>),
+    /// GPU use at the end of a policy's first seed, as [`crate::heat_strips`] gives it:
+    /// nodes per strip, and per strip (model, milli per GPU slot).
+    Heat(Policy, u32, Vec<(String, Vec<u32>)>),
     /// A file was valid: what (`nodes`, `pods`), rows, GPU milli (capacity or request),
     /// detail (`MODEL:GPUS,…` for nodes, `timed` or `untimed` for pods).
     Checked(String, u64, u64, String),
@@ -191,15 +204,11 @@ pub enum WorkerMsg {
 }
 
 impl WorkerMsg {
-    /// The heat map of one policy from a simulation's [`NodeUsage`].
+    /// The heat map of one policy from a simulation's [`NodeUsage`], aggregated to at most
+    /// [`crate::HEAT_MAX_STRIPS`] strips so a ×100 fleet stays small on the wire.
     pub fn heat(policy: Policy, usage: &[NodeUsage]) -> Self {
-        WorkerMsg::Heat(
-            policy,
-            usage
-                .iter()
-                .map(|n| (n.model.clone(), n.gpu_used_milli.clone()))
-                .collect(),
-        )
+        let (per_strip, strips) = crate::fleet::heat_strips(usage);
+        WorkerMsg::Heat(policy, per_strip, strips)
     }
 }
 

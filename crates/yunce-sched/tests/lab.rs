@@ -72,8 +72,13 @@ prop_compose! {
         capabilities in prop::collection::vec((text(), float()), 0..4),
         groups in prop::collection::vec(group(), 0..4),
         synth in synth(),
+        (scale, fleet_gpus) in (any::<u32>(), prop::option::of(any::<u32>())),
+        runs in prop::collection::vec(any::<u32>(), 0..4),
     ) -> LabRequest {
-        LabRequest { op, mode, policies, seeds, tune, queue, compress, capabilities, groups, synth }
+        LabRequest {
+            op, mode, policies, seeds, tune, queue, compress, capabilities, groups, synth, scale,
+            fleet_gpus, runs,
+        }
     }
 }
 
@@ -122,9 +127,10 @@ fn any_message() -> impl Strategy<Value = WorkerMsg> {
         any_report().prop_map(|r| WorkerMsg::Run(Box::new(r))),
         (
             policy(),
+            any::<u32>(),
             prop::collection::vec((text(), prop::collection::vec(any::<u32>(), 0..9)), 0..5)
         )
-            .prop_map(|(p, nodes)| WorkerMsg::Heat(p, nodes)),
+            .prop_map(|(p, b, nodes)| WorkerMsg::Heat(p, b, nodes)),
         (text(), any::<u64>(), any::<u64>(), text())
             .prop_map(|(w, rows, milli, detail)| WorkerMsg::Checked(w, rows, milli, detail)),
         (text(), text()).prop_map(|(w, m)| WorkerMsg::Failed(w, m)),
@@ -206,7 +212,7 @@ fn a_run_round_trips_with_the_cli_rows() {
     assert_eq!(r.curve, result.curve);
     assert!(r.curve[100].weighted_alloc_pct.is_some());
     let heat = encode(&WorkerMsg::heat(Policy::Fgd, &sim.node_usage()));
-    let Ok(WorkerMsg::Heat(_, nodes)) = decode(&heat) else {
+    let Ok(WorkerMsg::Heat(_, 1, nodes)) = decode(&heat) else {
         panic!("not a heat map");
     };
     assert_eq!(nodes.len(), 1213);
@@ -246,6 +252,7 @@ fn request(mode: LabMode) -> LabRequest {
             pods: 1500,
             ..SynthConfig::default()
         },
+        ..LabRequest::default()
     }
 }
 
@@ -347,6 +354,7 @@ fn one_set_of_defaults() {
     assert_eq!(r.queue, QueueKind::Fifo);
     assert_eq!(r.groups, openb_preset());
     assert_eq!(r.synth, SynthConfig::default());
+    assert_eq!((r.scale, r.fleet_gpus, r.runs.len()), (1, None, 0));
     let replay = ReplayConfig::new(Policy::Fgd, 42);
     assert_eq!(replay.time_compression, r.compress);
     assert_eq!(replay.queue, r.queue);

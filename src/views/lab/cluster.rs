@@ -92,6 +92,7 @@ pub fn ClusterCard(editor: Editor, runner: Runner) -> impl IntoView {
                     </Show>
                 </div>
             </Show>
+            <super::fleet::FleetSize editor runner/>
             <Dropzone runner kind=FileKind::Nodes/>
         </section>
     }

@@ -115,6 +115,7 @@ pub fn RunCard(editor: Editor, runner: Runner) -> impl IntoView {
                     })
                 }}
             </div>
+            <Estimate runner/>
             {move || {
                 runner.run_error.get().map(|e| view! {
                     <p class="notice bad" data-testid="run-error" role="alert">{e}</p>
@@ -124,11 +125,66 @@ pub fn RunCard(editor: Editor, runner: Runner) -> impl IntoView {
     }
 }
 
-/// One bar per (policy, seed) of the last comparison; a stopped run keeps its bars.
+/// The size and expected time of the next run, and the question before a long one.
+#[component]
+fn Estimate(runner: Runner) -> impl IntoView {
+    let i18n = use_i18n();
+    let secs = |s: f64| {
+        if s < 10.0 {
+            format!("{s:.1}")
+        } else {
+            format!("{s:.0}")
+        }
+    };
+    view! {
+        <p class="muted small" data-testid="estimate" data-seconds=move || format!("{:.2}", runner.estimate.get().seconds)>
+            {move || {
+                let e = runner.estimate.get();
+                i18n.format(
+                    "lab.estimate",
+                    &[&e.pods.to_string(), &e.runs.to_string(), &e.workers.to_string(), &secs(e.seconds)],
+                )
+            }}
+        </p>
+        {move || runner.confirm.get().map(|e| view! {
+            <div class="notice" data-testid="confirm" role="alertdialog" aria-labelledby="lab-confirm-text">
+                <p id="lab-confirm-text">
+                    {i18n.format("lab.confirm", &[&e.nodes.to_string(), &e.work().to_string(), &secs(e.seconds)])}
+                </p>
+                <div class="row">
+                    <button type="button" class="primary" data-testid="confirm-run" on:click=move |_| runner.dispatch(Command::Confirm)>
+                        {move || i18n.t("lab.confirm_run")}
+                    </button>
+                    <button type="button" data-testid="confirm-cancel" on:click=move |_| runner.dispatch(Command::Dismiss)>
+                        {move || i18n.t("lab.confirm_cancel")}
+                    </button>
+                </div>
+            </div>
+        })}
+    }
+}
+
+/// One bar per policy of the last comparison, the mean progress of its seeds; a stopped run
+/// keeps its bars. Each bar reads only its own policy's runs, so a progress message from a
+/// worker updates a few attributes, never the list.
 #[component]
 pub fn ProgressList(runner: Runner) -> impl IntoView {
     let i18n = use_i18n();
-    let count = Memo::new(move |_| runner.runs.with(Vec::len));
+    // The policies in run order, each with the indices of its runs.
+    let policies = Memo::new(move |_| {
+        runner.runs.with(|runs| {
+            let mut out: Vec<(Policy, Vec<usize>)> = Vec::new();
+            for (i, (p, _)) in runs.iter().enumerate() {
+                match out.last_mut() {
+                    Some((q, idx)) if q == p => idx.push(i),
+                    _ => out.push((*p, vec![i])),
+                }
+            }
+            out
+        })
+    });
+    let count = Memo::new(move |_| policies.with(Vec::len));
+    let seeds = Memo::new(move |_| runner.runs.with(|r| r.first().map(|(_, s)| *s)));
     view! {
         <Show when=move || { count.get() > 0 }>
             <ul
@@ -141,9 +197,16 @@ pub fn ProgressList(runner: Runner) -> impl IntoView {
                     <li>
                         <span>
                             {move || {
-                                runner.runs.with(|r| {
-                                    r.get(i)
-                                        .map(|(p, seed)| format!("{} · {seed}", i18n.t(policy_key(*p))))
+                                policies.with(|p| {
+                                    p.get(i)
+                                        .map(|(p, runs)| match runs.len() {
+                                            1 => format!(
+                                                "{} · {}",
+                                                i18n.t(policy_key(*p)),
+                                                seeds.get().unwrap_or_default()
+                                            ),
+                                            n => i18n.format("lab.progress_seeds", &[i18n.t(policy_key(*p)), &n.to_string()]),
+                                        })
                                         .unwrap_or_default()
                                 })
                             }}
@@ -152,7 +215,14 @@ pub fn ProgressList(runner: Runner) -> impl IntoView {
                             max="1"
                             data-testid=format!("progress-{i}")
                             value=move || {
-                                format!("{:.3}", runner.progress.with(|p| p.get(i).copied().unwrap_or(0.0)))
+                                let mean = policies.with(|p| {
+                                    let runs = p.get(i).map(|(_, r)| r.as_slice()).unwrap_or_default();
+                                    runner.progress.with(|done| {
+                                        runs.iter().map(|&r| done.get(r).copied().unwrap_or(0.0)).sum::<f64>()
+                                            / runs.len().max(1) as f64
+                                    })
+                                });
+                                format!("{mean:.3}")
                             }
                         ></progress>
                     </li>

@@ -29,6 +29,10 @@ pub enum Field {
     Tune,
     /// Replay compression.
     Compress,
+    /// Fleet size, ×K.
+    Scale,
+    /// Synthetic fleet, GPUs (empty: none).
+    FleetGpus,
     /// Node group `i`: model.
     Model(usize),
     /// Node group `i`: GPUs per node.
@@ -54,6 +58,15 @@ impl Field {
         (Field::GenSeed, "lab.knob.seed"),
     ];
 
+    /// Locale key of the message shown beside a refused value.
+    pub fn error_key(self) -> &'static str {
+        match self {
+            Field::Scale => "lab.bad_scale_field",
+            Field::FleetGpus => "lab.bad_fleet_field",
+            _ => "lab.bad_value",
+        }
+    }
+
     /// Whether the input takes one number (seeds and model names are text).
     pub fn is_number(self) -> bool {
         !matches!(self, Field::Seeds | Field::Model(_))
@@ -72,6 +85,8 @@ impl Field {
             Field::Seeds => "seeds".into(),
             Field::Tune => "tune".into(),
             Field::Compress => "compress".into(),
+            Field::Scale => "fleet-scale".into(),
+            Field::FleetGpus => "fleet-gpus".into(),
             Field::Model(i) => group("model", i),
             Field::Gpus(i) => group("gpus", i),
             Field::Vcpu(i) => group("cpu", i),
@@ -135,6 +150,8 @@ impl LabState {
             Field::Seeds => format_seeds(&self.seeds),
             Field::Tune => self.tune.to_string(),
             Field::Compress => self.compress.to_string(),
+            Field::Scale => self.scale.to_string(),
+            Field::FleetGpus => self.fleet.map(|g| g.to_string()).unwrap_or_default(),
             Field::Model(i) => g(i).map(|g| g.model.clone()).unwrap_or_default(),
             Field::Gpus(i) => g(i).map(|g| g.gpus.to_string()).unwrap_or_default(),
             Field::Vcpu(i) => g(i)
@@ -194,6 +211,18 @@ impl LabState {
             Field::Compress => match v.filter(|k| (1.0..=1e6).contains(k)) {
                 Some(k) => self.compress = k,
                 None => return false,
+            },
+            Field::Scale => match super::state::parse_scale(text) {
+                Some(k) => self.scale = k,
+                None => return false,
+            },
+            // An empty field (or 0) goes back to the cluster above.
+            Field::FleetGpus => match text.trim() {
+                "" | "0" => self.fleet = None,
+                t => match super::state::parse_fleet(t) {
+                    Some(g) => self.fleet = Some(g),
+                    None => return false,
+                },
             },
             Field::Model(i) => {
                 let m = text.trim();
@@ -280,6 +309,7 @@ impl LabState {
             Action::ResetCluster => {
                 self.groups = LabState::default().groups;
                 self.caps.clear();
+                (self.scale, self.fleet) = (1, None);
             }
             Action::Remove(i) => {
                 if self.groups.len() > 1 && i < self.groups.len() {

@@ -43,7 +43,7 @@ pub fn FieldInput(
     };
     let error = move || {
         invalid.get().then(|| {
-            view! { <span class="field-error" id=error_id() role="alert">{i18n.t("lab.bad_value")}</span> }
+            view! { <span class="field-error" id=error_id() role="alert">{i18n.t(field.get().error_key())}</span> }
         })
     };
     if compact {

@@ -1,5 +1,7 @@
 //! The heat map: every GPU of every node at the end of a policy's first run, drawn on a canvas
 //! (thousands of cells, too many for SVG elements), with the drawing time for the budget check.
+//! Above 2,400 nodes the worker sends strips of several nodes (`yunce_sched::heat_strips`),
+//! so the map keeps at most 100 rows of 24 strips; the view states the strip size.
 
 use super::model::Heat;
 use super::runner::Runner;
@@ -17,6 +19,7 @@ const PER_ROW: usize = 24;
 /// Draws one strip per node and one cell per GPU, coloured by use; returns the time in ms.
 fn draw(canvas: &web_sys::HtmlCanvasElement, heat: &Heat) -> Option<f64> {
     let start = now_ms();
+    let heat = &heat.strips;
     let width_gpus = heat.iter().map(|(_, g)| g.len()).max().unwrap_or(1).max(1);
     let strip = width_gpus as f64 * CELL + 2.0;
     let rows = heat.len().div_ceil(PER_ROW).max(1);
@@ -91,6 +94,19 @@ pub fn HeatMap(runner: Runner) -> impl IntoView {
         </div>
         <canvas class="heat" data-testid="heat" node_ref=canvas role="img" aria-label=move || i18n.t("lab.heat_label")></canvas>
         <p class="muted small">{move || i18n.t("lab.heat_legend")}</p>
+        {move || {
+            let per_strip = runner.results.with(|r| {
+                r.as_ref()?.heat.iter().find(|(p, _)| Some(*p) == shown.get()).map(|(_, h)| h.per_strip)
+            })?;
+            (per_strip > 1).then(|| {
+                let n = per_strip.to_string();
+                view! {
+                    <p class="muted small" data-testid="heat-bins" data-per-strip=n.clone()>
+                        {i18n.format("lab.heat_bins", &[&n])}
+                    </p>
+                }
+            })
+        }}
         // Shown once drawn, so a reader of data-ms never sees an empty value.
         {move || drawn_ms.get().map(|ms| {
             let ms = format!("{ms:.1}");

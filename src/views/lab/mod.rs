@@ -8,8 +8,10 @@
 mod cluster;
 mod controls;
 mod edit;
+mod estimate;
 mod field;
 mod files;
+mod fleet;
 mod heat;
 mod model;
 mod results;
@@ -107,6 +109,8 @@ fn Explanations() -> impl IntoView {
         ("lab.metric.failed", "lab.explain.failed"),
         ("lab.metric.weighted", "lab.explain.weighted"),
         ("lab.metric.delay", "lab.explain.delay"),
+        ("lab.fleet", "lab.explain.fleet"),
+        ("lab.explain.workers_term", "lab.explain.workers"),
     ];
     let entries = Policy::ALL
         .into_iter()

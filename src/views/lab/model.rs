@@ -6,8 +6,14 @@ use yunce_sched::{
     CURVE_CSV_HEADER, CurvePoint, LabMode, PodClass, Policy, REPLAY_CSV_HEADER, RunReport,
 };
 
-/// Heat map of one policy: (model, milli used per GPU) per node.
-pub type Heat = Vec<(String, Vec<u32>)>;
+/// Heat map of one policy, as the worker aggregated it (`yunce_sched::heat_strips`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Heat {
+    /// Nodes per strip (1 up to 2,400 nodes).
+    pub per_strip: u32,
+    /// Per strip: (model of its first node, milli used per GPU slot).
+    pub strips: Vec<(String, Vec<u32>)>,
+}
 
 /// Everything one finished run brought back.
 #[derive(Clone, Debug, PartialEq)]

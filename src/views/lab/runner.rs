@@ -1,7 +1,8 @@
 //! What the lab holds outside the URL: the running job, its progress, the last results and
 //! the dropped files. Everything here is a signal, so the view updates in place.
 
-use super::model::Results;
+use super::estimate::{DEFAULT_RATE, Estimate, estimate};
+use super::model::{Heat, Results};
 use super::state::LabState;
 use super::worker::{self, Job};
 use leptos::prelude::*;
@@ -38,12 +39,38 @@ pub struct Accepted {
 /// What the run controls ask for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Command {
-    /// Runs the comparison for the current state.
+    /// Runs the comparison for the current state, after asking when it would take long.
     Run,
+    /// Runs it although the estimate is long.
+    Confirm,
+    /// Does not run the long comparison after all.
+    Dismiss,
     /// Stops the running comparison; the last results stay.
     Cancel,
     /// Forgets a dropped file and goes back to the built-in cluster or workload.
     UseBuiltin(FileKind),
+}
+
+/// Who does which run of a comparison spread over several workers.
+struct Pool {
+    /// The next run not yet handed out.
+    next: usize,
+    /// Runs in all.
+    total: usize,
+    /// Runs finished.
+    finished: usize,
+    /// What came back so far, in arrival order.
+    results: Results,
+}
+
+impl Pool {
+    /// Hands out the next run, if any is left.
+    fn take(&mut self) -> Option<usize> {
+        (self.next < self.total).then(|| {
+            self.next += 1;
+            self.next - 1
+        })
+    }
 }
 
 /// The lab's run state, shared by its render pieces. Copy: every field is a signal handle.
@@ -72,7 +99,13 @@ pub struct Runner {
     run_key: RwSignal<String>,
     /// The config key of the current settings and files.
     pub key: Memo<String>,
-    job: StoredValue<Option<Job>, LocalStorage>,
+    /// What the next run will be, with its expected time.
+    pub estimate: Memo<Estimate>,
+    /// A long run waiting for the user's go-ahead.
+    pub confirm: RwSignal<Option<Estimate>>,
+    /// Pods per second per worker, measured by the last run in this tab.
+    rate: RwSignal<f64>,
+    jobs: StoredValue<Vec<Job>, LocalStorage>,
     check: StoredValue<Option<Job>, LocalStorage>,
     /// Counts runs and checks, so a finished job never drops a newer one.
     generations: StoredValue<[u32; 2]>,
@@ -93,6 +126,7 @@ impl Runner {
     pub fn new(state: Memo<LabState>) -> Self {
         let nodes = RwSignal::new_local(None::<Accepted>);
         let pods = RwSignal::new_local(None::<Accepted>);
+        let rate = RwSignal::new(DEFAULT_RATE);
         let key = Memo::new(move |_| {
             let name = |slot: RwSignal<Option<Accepted>, LocalStorage>| {
                 slot.with(|a| a.as_ref().map(|a| a.name.clone()).unwrap_or_default())
@@ -117,7 +151,22 @@ impl Runner {
             results: RwSignal::new(None),
             run_key: RwSignal::new(String::new()),
             key,
-            job: StoredValue::new_local(None),
+            estimate: Memo::new(move |_| {
+                let st = state.get();
+                let pod_rows = pods.with(|a| a.as_ref().map(|a| a.rows));
+                let node_file = nodes.with(|a| a.as_ref().map(|a| (a.rows, a.milli / 1000)));
+                let runs = st.policies.len() * st.seeds.len();
+                estimate(
+                    &st,
+                    pod_rows,
+                    node_file,
+                    worker::pool_size(runs),
+                    rate.get(),
+                )
+            }),
+            confirm: RwSignal::new(None),
+            rate,
+            jobs: StoredValue::new_local(Vec::new()),
             check: StoredValue::new_local(None),
             generations: StoredValue::new([0, 0]),
             owner: StoredValue::new(Owner::current()),
@@ -128,9 +177,10 @@ impl Runner {
             if runner.running.get_untracked() && key != runner.run_key.get_untracked() {
                 runner.stop("lab.cancelled_stale");
             }
+            runner.confirm.set(None);
         });
         on_cleanup(move || {
-            runner.job.try_set_value(None);
+            runner.jobs.try_set_value(Vec::new());
             runner.check.try_set_value(None);
         });
         runner
@@ -139,7 +189,19 @@ impl Runner {
     /// Carries out a command of the run controls.
     pub fn dispatch(self, command: Command) {
         match command {
-            Command::Run => self.run(),
+            Command::Run => {
+                let e = self.estimate.get_untracked();
+                if e.needs_confirm() {
+                    self.confirm.set(Some(e));
+                } else {
+                    self.run();
+                }
+            }
+            Command::Confirm => {
+                self.confirm.set(None);
+                self.run();
+            }
+            Command::Dismiss => self.confirm.set(None),
             Command::Cancel => self.stop("lab.cancelled"),
             Command::UseBuiltin(kind) => self.slot(kind).set(None),
         }
@@ -161,7 +223,7 @@ impl Runner {
 
     fn stop(self, status: &'static str) {
         if self.running.get_untracked() {
-            self.job.set_value(None);
+            self.jobs.set_value(Vec::new());
             self.running.set(false);
             self.status.set(Some(status));
         }
@@ -177,8 +239,11 @@ impl Runner {
                     .try_get_value()
                     .map(|g| g[usize::from(check)]);
                 if current == Some(generation) {
-                    let slot = if check { self.check } else { self.job };
-                    slot.try_set_value(None);
+                    if check {
+                        self.check.try_set_value(None);
+                    } else {
+                        self.jobs.try_set_value(Vec::new());
+                    }
                 }
             },
             Duration::ZERO,
@@ -196,7 +261,7 @@ impl Runner {
         request: &LabRequest,
         nodes: &JsValue,
         pods: &JsValue,
-        on_msg: impl Fn(WorkerMsg) + 'static,
+        on_msg: impl Fn(WorkerMsg, &worker::Sender) + 'static,
     ) -> Result<Job, String> {
         match self.owner.get_value() {
             Some(owner) => owner.with(|| worker::start(request, nodes, pods, on_msg)),
@@ -205,7 +270,7 @@ impl Runner {
     }
 
     fn run(self) {
-        self.job.set_value(None);
+        self.jobs.set_value(Vec::new());
         let generation = self.next_generation(false);
         let st = self.state.get_untracked();
         let runs: Vec<(Policy, u64)> = st
@@ -213,53 +278,95 @@ impl Runner {
             .iter()
             .flat_map(|&p| st.seeds.iter().map(move |&s| (p, s)))
             .collect();
-        self.progress.set(vec![0.0; runs.len()]);
+        let total = runs.len();
+        let work = self.estimate.get_untracked().work();
+        self.progress.set(vec![0.0; total]);
         self.runs.set(runs);
         self.running.set(true);
         self.status.set(None);
         self.run_error.set(None);
         let key = self.key.get_untracked();
         self.run_key.set(key.clone());
-        let empty = Results {
-            mode: st.mode,
-            reports: Vec::new(),
-            heat: Vec::new(),
-            elapsed_ms: 0.0,
-            key,
-        };
-        let collected = Rc::new(RefCell::new(empty));
+        let pool = Rc::new(RefCell::new(Pool {
+            next: 0,
+            total,
+            finished: 0,
+            results: Results {
+                mode: st.mode,
+                reports: Vec::new(),
+                heat: Vec::new(),
+                elapsed_ms: 0.0,
+                key,
+            },
+        }));
         let started = worker::now_ms();
-        let on_msg = move |msg| match msg {
-            WorkerMsg::Progress { run, done, total } => self.progress.update(|p| {
-                if let Some(slot) = p.get_mut(run) {
-                    *slot = done as f64 / total.max(1) as f64;
-                }
-            }),
-            WorkerMsg::Run(report) => collected.borrow_mut().reports.push(*report),
-            WorkerMsg::Heat(policy, heat) => collected.borrow_mut().heat.push((policy, heat)),
-            WorkerMsg::Done => {
-                let mut done = collected.borrow().clone();
-                done.elapsed_ms = worker::now_ms() - started;
-                self.results.set(Some(done));
-                self.running.set(false);
-                self.finish(generation, false);
-            }
-            WorkerMsg::Failed(_, message) => {
-                self.run_error.set(Some(message));
-                self.running.set(false);
-                self.finish(generation, false);
-            }
-            WorkerMsg::Checked(..) => {}
+        let base = st.request(LabOp::Run);
+        let workers = worker::pool_size(total);
+        let order = st.policies.clone();
+        let request = move |run: usize| LabRequest {
+            runs: vec![run as u32],
+            ..base.clone()
         };
-        let request = st.request(LabOp::Run);
         let (nodes, pods) = (file_value(self.nodes), file_value(self.pods));
-        match self.start(&request, &nodes, &pods, on_msg) {
-            Ok(job) => self.job.set_value(Some(job)),
-            Err(e) => {
-                self.run_error.set(Some(e));
-                self.running.set(false);
+        let mut jobs = Vec::with_capacity(workers);
+        for _ in 0..workers {
+            let Some(first) = pool.borrow_mut().take() else {
+                break;
+            };
+            let first = request(first);
+            let (pool, request, order) = (pool.clone(), request.clone(), order.clone());
+            let on_msg = move |msg, sender: &worker::Sender| match msg {
+                WorkerMsg::Progress { run, done, total } => self.progress.update(|p| {
+                    if let Some(slot) = p.get_mut(run) {
+                        *slot = done as f64 / total.max(1) as f64;
+                    }
+                }),
+                WorkerMsg::Run(report) => pool.borrow_mut().results.reports.push(*report),
+                WorkerMsg::Heat(policy, per_strip, strips) => pool
+                    .borrow_mut()
+                    .results
+                    .heat
+                    .push((policy, Heat { per_strip, strips })),
+                // One run of this worker is done: give it the next, or finish with the last.
+                WorkerMsg::Done => {
+                    let mut p = pool.borrow_mut();
+                    p.finished += 1;
+                    if let Some(next) = p.take() {
+                        sender.send(&request(next));
+                    } else if p.finished == total {
+                        let mut done = p.results.clone();
+                        drop(p);
+                        // Workers finish in any order: the CLI's order is the request's.
+                        done.reports.sort_by_key(|r| r.run);
+                        let rank = |q: &Policy| order.iter().position(|x| x == q);
+                        done.heat.sort_by_key(|(q, _)| rank(q));
+                        done.elapsed_ms = worker::now_ms() - started;
+                        let seconds = (done.elapsed_ms / 1000.0).max(0.05);
+                        let per_worker =
+                            work as f64 / seconds * total.div_ceil(workers) as f64 / total as f64;
+                        self.rate.set(per_worker.max(1.0));
+                        self.results.set(Some(done));
+                        self.running.set(false);
+                        self.finish(generation, false);
+                    }
+                }
+                WorkerMsg::Failed(_, message) => {
+                    self.run_error.set(Some(message));
+                    self.running.set(false);
+                    self.finish(generation, false);
+                }
+                WorkerMsg::Checked(..) => {}
+            };
+            match self.start(&first, &nodes, &pods, on_msg) {
+                Ok(job) => jobs.push(job),
+                Err(e) => {
+                    self.run_error.set(Some(e));
+                    self.running.set(false);
+                    return;
+                }
             }
         }
+        self.jobs.set_value(jobs);
     }
 
     /// Sends a dropped file to a worker for validation; only a valid file replaces the one in
@@ -274,7 +381,7 @@ impl Runner {
         let request = self.state.get_untracked().request(op);
         let name = file.name();
         let keep = file.clone();
-        let on_msg = move |msg| {
+        let on_msg = move |msg, _: &worker::Sender| {
             match msg {
                 WorkerMsg::Checked(_, rows, milli, detail) => self.slot(kind).set(Some(Accepted {
                     file: keep.clone(),

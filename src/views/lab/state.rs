@@ -5,8 +5,8 @@
 use crate::router::QueryMap;
 use crate::url_state::{Notice, Query, to_query};
 use yunce_sched::{
-    LabMode, LabOp, LabRequest, NodeGroup, Policy, QueueKind, SynthConfig, check_capability,
-    format_groups, parse_groups, valid_model_name,
+    LabMode, LabOp, LabRequest, MAX_FLEET_GPUS, MAX_LAB_SCALE, NodeGroup, Policy, QueueKind,
+    SynthConfig, check_capability, format_groups, parse_groups, valid_model_name,
 };
 
 /// The most seeds one run may have.
@@ -83,6 +83,10 @@ pub struct LabState {
     pub caps: Vec<(String, f64)>,
     /// Workload generator knobs.
     pub synth: SynthConfig,
+    /// Fleet size: nodes and pods replicated this many times (×1 to ×100).
+    pub scale: u32,
+    /// A synthetic fleet of this many GPUs in place of the cluster.
+    pub fleet: Option<u32>,
     /// Open result panel.
     pub tab: Tab,
 }
@@ -106,6 +110,8 @@ impl Default for LabState {
             groups: r.groups,
             caps: r.capabilities,
             synth: r.synth,
+            scale: r.scale,
+            fleet: r.fleet_gpus,
             tab,
         }
     }
@@ -139,6 +145,35 @@ pub fn format_seeds(seeds: &[u64]) -> String {
             .collect::<Vec<_>>()
             .join(","),
     }
+}
+
+/// Reads a fleet-size factor: a whole number from 1 to [`MAX_LAB_SCALE`].
+pub fn parse_scale(s: &str) -> Option<u32> {
+    s.trim()
+        .parse()
+        .ok()
+        .filter(|k| (1..=MAX_LAB_SCALE).contains(k))
+}
+
+/// Reads a synthetic fleet's GPU count: a whole number from 1 to [`MAX_FLEET_GPUS`].
+pub fn parse_fleet(s: &str) -> Option<u32> {
+    s.trim()
+        .parse()
+        .ok()
+        .filter(|g| (1..=MAX_FLEET_GPUS).contains(g))
+}
+
+/// Why a fleet param of the URL was refused, as (locale key, the value cut for echoing), so
+/// the fleet control can say what the range is; `None` when both are absent or valid.
+pub fn fleet_problem(map: &QueryMap) -> Option<(&'static str, String)> {
+    let bad = |name: &str, ok: fn(&str) -> Option<u32>| {
+        map.get(name)
+            .filter(|v| ok(v).is_none())
+            .map(crate::url_state::echo)
+    };
+    bad("x", parse_scale)
+        .map(|v| ("lab.bad_scale", v))
+        .or_else(|| bad("g", parse_fleet).map(|v| ("lab.bad_fleet", v)))
 }
 
 fn pct(s: &str) -> Option<f64> {
@@ -217,7 +252,11 @@ impl LabState {
             constrained_pct: q.read("gs", pct).unwrap_or(ds.constrained_pct),
             seed: q.read("gseed", |s| s.parse().ok()).unwrap_or(ds.seed),
         };
+        let scale = q.read("x", parse_scale).unwrap_or(d.scale);
+        let fleet = q.read("g", parse_fleet).or(d.fleet);
         let mut state = Self {
+            scale,
+            fleet,
             policies,
             seeds,
             mode,
@@ -287,6 +326,8 @@ impl LabState {
             ("mg", num(s.multi_pct, ds.multi_pct)),
             ("gs", num(s.constrained_pct, ds.constrained_pct)),
             ("gseed", differs(s.seed.to_string(), ds.seed.to_string())),
+            ("x", differs(self.scale.to_string(), d.scale.to_string())),
+            ("g", self.fleet.map(|g| g.to_string()).unwrap_or_default()),
             (
                 "tab",
                 differs(self.tab.slug().into(), self.default_tab().slug()),
@@ -307,6 +348,9 @@ impl LabState {
             capabilities: self.caps.clone(),
             groups: self.groups.clone(),
             synth: self.synth.clone(),
+            scale: self.scale,
+            fleet_gpus: self.fleet,
+            runs: Vec::new(),
         }
     }
 

@@ -11,20 +11,48 @@ use yunce_sched::{LabRequest, WorkerMsg};
 /// One running job. Dropping it terminates the worker, which is how a run is cancelled.
 pub use crate::components::worker::Attached as Job;
 
+/// Posts a further request to a worker that finished its last one (the files go again: a
+/// worker keeps nothing between requests).
+#[derive(Clone)]
+pub struct Sender {
+    worker: web_sys::Worker,
+    nodes: JsValue,
+    pods: JsValue,
+}
+
+impl Sender {
+    /// Sends `request` to the worker.
+    pub fn send(&self, request: &LabRequest) {
+        let _ = self
+            .worker
+            .post_message(&payload(request, &self.nodes, &self.pods));
+    }
+}
+
+fn payload(request: &LabRequest, nodes: &JsValue, pods: &JsValue) -> js_sys::Array {
+    let bytes = Uint8Array::from(yunce_sched::encode(request).as_slice());
+    js_sys::Array::of3(&bytes, nodes, pods)
+}
+
 /// Starts a worker, sends `[request, nodes file, pods file]` once it says it is ready, and
-/// passes every decoded message to `on_msg`. A worker that stops with an error reports
-/// `Failed("run", …)`.
+/// passes every decoded message to `on_msg` with a [`Sender`] for follow-up requests. A
+/// worker that stops with an error reports `Failed("run", …)`.
 pub fn start(
     request: &LabRequest,
     nodes: &JsValue,
     pods: &JsValue,
-    on_msg: impl Fn(WorkerMsg) + 'static,
+    on_msg: impl Fn(WorkerMsg, &Sender) + 'static,
 ) -> Result<Job, String> {
     let mut job = Job::new(crate::components::worker::spawn("worker")?);
     let on_msg = std::rc::Rc::new(on_msg);
-    let bytes = Uint8Array::from(yunce_sched::encode(request).as_slice());
-    let payload = js_sys::Array::of3(&bytes, nodes, pods);
+    let payload = payload(request, nodes, pods);
     let target = job.worker().clone();
+    let sender = Sender {
+        worker: target.clone(),
+        nodes: nodes.clone(),
+        pods: pods.clone(),
+    };
+    let errors = sender.clone();
     let handler = on_msg.clone();
     job.listen(ev::message, move |event: MessageEvent| {
         let data = event.data();
@@ -38,13 +66,16 @@ pub fn start(
             Ok(bytes) => yunce_sched::decode::<WorkerMsg>(&bytes.to_vec()),
             Err(_) => Err("the worker sent something other than bytes".into()),
         };
-        handler(msg.unwrap_or_else(|e| WorkerMsg::Failed("run".into(), e)));
+        handler(
+            msg.unwrap_or_else(|e| WorkerMsg::Failed("run".into(), e)),
+            &sender,
+        );
     });
     job.listen(ev::error, move |_| {
-        on_msg(WorkerMsg::Failed(
-            "run".into(),
-            "the worker stopped with an error".into(),
-        ))
+        on_msg(
+            WorkerMsg::Failed("run".into(), "the worker stopped with an error".into()),
+            &errors,
+        )
     });
     Ok(job)
 }
@@ -56,3 +87,15 @@ pub fn now_ms() -> f64 {
         .map(|p| p.now())
         .unwrap_or(0.0)
 }
+
+/// How many workers a run of `runs` (policy, seed) pairs uses: the browser's
+/// `navigator.hardwareConcurrency`, at least 1, at most 8 and at most one per run.
+pub fn pool_size(runs: usize) -> usize {
+    let cores = web_sys::window()
+        .map(|w| w.navigator().hardware_concurrency())
+        .unwrap_or(1.0);
+    (cores as usize).clamp(1, MAX_WORKERS).min(runs.max(1))
+}
+
+/// The most workers one run starts: more would mostly add memory (each holds the fleet).
+pub const MAX_WORKERS: usize = 8;

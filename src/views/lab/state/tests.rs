@@ -64,11 +64,13 @@ fn every_param_round_trips() {
     s.synth.multi_pct = 5.5;
     s.synth.constrained_pct = 7.0;
     s.synth.seed = 9;
+    s.scale = 10;
+    s.fleet = Some(100_000);
     s.tab = Tab::Heat;
     let text = s.to_query();
     for param in [
         "p=", "s=", "m=", "t=", "q=", "k=", "cl=", "cap=", "n=", "cpu=", "sh=", "mg=", "gs=",
-        "gseed=", "tab=",
+        "gseed=", "x=", "g=", "tab=",
     ] {
         assert!(text.contains(param), "{param} missing from {text}");
     }
@@ -186,4 +188,57 @@ fn defaults_are_the_shared_experiment_defaults() {
     let request = LabState::default().request(LabOp::Run);
     assert_eq!(request, LabRequest::default());
     assert_eq!(request.compress, yunce_sched::defaults::COMPRESS);
+}
+
+#[test]
+fn fleet_size_round_trips_and_refuses_out_of_range() {
+    for (scale, fleet) in [
+        (1, None),
+        (10, None),
+        (100, None),
+        (1, Some(1)),
+        (3, Some(650_000)),
+    ] {
+        let s = LabState {
+            scale,
+            fleet,
+            ..LabState::default()
+        };
+        assert_eq!(round_trip(&s), s);
+        assert_eq!(s.request(LabOp::Run).scale, scale);
+        assert_eq!(s.request(LabOp::Run).fleet_gpus, fleet);
+    }
+    let d = LabState::default();
+    for (param, value, key) in [
+        ("x", "0", "lab.bad_scale"),
+        ("x", "1000", "lab.bad_scale"),
+        ("x", "2.5", "lab.bad_scale"),
+        ("g", "0", "lab.bad_fleet"),
+        ("g", "650001", "lab.bad_fleet"),
+        ("g", "lots", "lab.bad_fleet"),
+    ] {
+        let map = query(&[(param, value)]);
+        let (state, notices) = LabState::from_query(&map);
+        assert_eq!(state, d, "{param}={value}");
+        assert_eq!(notices.len(), 1, "{param}={value}: {notices:?}");
+        assert_eq!(fleet_problem(&map), Some((key, value.to_owned())));
+    }
+    assert_eq!(fleet_problem(&query(&[("x", "10"), ("g", "5000")])), None);
+    let mut s = LabState::default();
+    for (field, text) in [
+        (Field::Scale, "0"),
+        (Field::Scale, "101"),
+        (Field::Scale, "x"),
+        (Field::FleetGpus, "650001"),
+        (Field::FleetGpus, "-3"),
+    ] {
+        assert!(!s.set(field, text), "{field:?} accepted {text:?}");
+    }
+    assert_eq!(s, d);
+    assert!(s.set(Field::Scale, "10") && s.set(Field::FleetGpus, "62120"));
+    assert_eq!((s.scale, s.fleet), (10, Some(62_120)));
+    assert!(s.set(Field::FleetGpus, ""));
+    assert_eq!(s.fleet, None);
+    s.apply(Action::ResetCluster);
+    assert_eq!(s.scale, 1);
 }
