@@ -34,10 +34,14 @@ export async function measureStability(page, base) {
   lines.push(`stability worker: ${small.cy} component-years in ${small.ms.toFixed(0)} ms (${(rate / 1e6).toFixed(2)} M/s; budget ${CY_BUDGET_MS} ms per million)`);
   const perMillion = small.ms * (1e6 / small.cy);
   if (perMillion > CY_BUDGET_MS) failures.push(`stability: 1 M component-years took ${perMillion.toFixed(0)} ms (budget ${CY_BUDGET_MS})`);
-  const big = await workerMs(page, base, 10000);
-  lines.push(`stability worker: 10,000 years of the ${Math.round(big.cy / 10000)}-component region in ${big.ms.toFixed(0)} ms (budget ${TEN_K_BUDGET_MS} ms)`);
-  // Not met yet (issue 10 stays open): reported on every run, listed apart from failures.
+  // Median of three: the run is long enough for a busy machine to move one figure.
+  const bigs = [];
+  for (let i = 0; i < 3; i++) bigs.push(await workerMs(page, base, 10000));
+  const ms = bigs.map((b) => b.ms).sort((a, b) => a - b);
+  const big = { ms: ms[1], cy: bigs[0].cy };
+  lines.push(`stability worker: 10,000 years of the ${Math.round(big.cy / 10000)}-component region in ${big.ms.toFixed(0)} ms ` +
+    `(median of 3; all: ${bigs.map((b) => b.ms.toFixed(0)).join(", ")}; budget ${TEN_K_BUDGET_MS} ms)`);
+  if (big.ms > TEN_K_BUDGET_MS) failures.push(`stability: the 10,000-year run took ${big.ms.toFixed(0)} ms (budget ${TEN_K_BUDGET_MS})`);
   const open = [];
-  if (big.ms > TEN_K_BUDGET_MS) open.push(`stability: the 10,000-year run took ${big.ms.toFixed(0)} ms (target ${TEN_K_BUDGET_MS})`);
   return { lines, failures, open };
 }
