@@ -3,13 +3,12 @@
 //! module with a content-hashed name) that the shell imports the first time a lab opens.
 //!
 //! Both bundles are Leptos apps built from this library. The shell's [`LabHost`] mounts a
-//! lab into its `<main>` and unmounts it when the route changes; inside, [`LabRoot`] gives
-//! the lab its own language and location state, which follow the shell through two window
-//! events (`yunce-lang`, `yunce-navigated`) and `<html lang>` / `<html data-theme>`.
+//! lab into its `<main>` and unmounts it when the route changes; inside, the labs bundle's
+//! root gives the lab its own language and location state, which follow the shell through
+//! two window events (`yunce-lang`, `yunce-navigated`) and `<html lang>` / `<html data-theme>`.
 
 use crate::components::error::ErrorPanel;
 use crate::i18n::use_i18n;
-use crate::views::View;
 use js_sys::{Function, Promise, Reflect};
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
@@ -69,7 +68,7 @@ async fn load() -> Result<JsValue, String> {
 /// unmounts it when the route leaves. A failed load says what failed and offers Retry;
 /// it is also retried when the browser comes back online.
 #[component]
-pub fn LabHost(view: View) -> impl IntoView {
+pub fn LabHost(path: &'static str) -> impl IntoView {
     let i18n = use_i18n();
     let host = NodeRef::<leptos::html::Div>::new();
     let state = RwSignal::new(Load::Loading);
@@ -89,7 +88,7 @@ pub fn LabHost(view: View) -> impl IntoView {
             let result = match load().await {
                 Ok(module) if live.get() => method(&module, "mount").and_then(|mount| {
                     mount
-                        .call2(&module, &element, &JsValue::from_str(view.path()))
+                        .call2(&module, &element, &JsValue::from_str(path))
                         .map_err(|e| describe(&e))
                 }),
                 Ok(_) => return,
@@ -143,13 +142,4 @@ enum Load {
     Loading,
     Mounted,
     Failed(String),
-}
-
-/// The root of a lab inside the labs bundle: its language and location state (following
-/// the shell's), then the lab itself.
-#[component]
-pub fn LabRoot(view: View) -> impl IntoView {
-    crate::i18n::provide_i18n();
-    crate::router::provide_scoped_location(view.path());
-    view.render_lab()
 }

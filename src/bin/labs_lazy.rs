@@ -29,8 +29,16 @@ pub fn mount(host: web_sys::HtmlElement, path: &str) -> Result<LabMount, JsValue
     let view = View::from_path(path)
         .filter(|v| v.is_lab())
         .ok_or_else(|| JsValue::from_str(&format!("{path} is not a lab")))?;
-    let handle = leptos::mount::mount_to(host, move || view! { <yunce_app::lazy::LabRoot view/> });
+    let handle = leptos::mount::mount_to(host, move || view! { <LabRoot view/> });
     Ok(LabMount {
         _handle: Box::new(handle),
     })
+}
+
+/// A lab's root: its language and location state (following the shell's), then the lab.
+#[component]
+fn LabRoot(view: View) -> impl IntoView {
+    yunce_app::i18n::provide_i18n();
+    yunce_app::router::provide_scoped_location(view.path());
+    view.render_lab()
 }

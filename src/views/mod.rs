@@ -101,7 +101,7 @@ impl View {
             View::Compute => compute::ComputeView().into_any(),
             View::Sources => sources::SourcesView().into_any(),
             View::Lab | View::Plan | View::Stability => {
-                view! { <crate::lazy::LabHost view=self/> }.into_any()
+                view! { <crate::lazy::LabHost path=self.path()/> }.into_any()
             }
         }
     }

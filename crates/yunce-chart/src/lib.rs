@@ -10,6 +10,7 @@
 
 mod caption;
 mod layout;
+mod marks;
 mod scale;
 mod stack;
 mod svg;

@@ -2,7 +2,7 @@
 
 use crate::ChartSpec;
 use crate::Series;
-use crate::layout::{PlacedBar, PlacedPoint, Rect};
+use crate::marks::{PlacedBar, PlacedPoint, Rect};
 use crate::scale::LinearScale;
 
 /// The lowest and highest stack ends over every category (positives stack up from zero,
