@@ -6,7 +6,7 @@
 // - switching views (click to the new heading, median over every view): 100 ms;
 // - typing in a lab field: no main-thread task over 50 ms;
 // - the six-policy lab comparison (worker timer, median of 3): 3 s;
-// - the lab at x1 with six policies x ten seeds over the browser's workers (once): 3 s;
+// - the lab at x1 with six policies x ten seeds over the browser's workers (median of 3): 3 s;
 // - the lab at fleet size x10 (12,130 nodes) with six policies (once): 15 s;
 // - the stability lab's worker (scripts/budget-stability.mjs);
 // - the planner's solves and sweep in its worker (scripts/budget-plan.mjs);
@@ -75,6 +75,9 @@ const perView = [];
 const longTasks = [];
 const labRuns = [];
 const fleetRuns = { seeds: [], x10: [] };
+// The engines' timings are taken without the service worker: on a first visit it downloads
+// every file for offline use in the background, which is not what a run costs.
+const LAB_CONTEXT = { serviceWorkers: "block" };
 let stability = { lines: [], failures: [], open: [] };
 let plan = { lines: [], failures: [] };
 try {
@@ -106,7 +109,10 @@ try {
     await page.locator("main h1").first().waitFor();
     renders.push(await page.evaluate(() => performance.now()));
     if (i === 0) {
-      // Switching views: click each nav link, wait for its heading, in the page's clock.
+      // Switching views: click each nav link, wait for its heading, in the page's clock. The
+      // page is first left to settle: after the first visit the service worker downloads
+      // every file for offline use, and that one-off work is not what switching costs.
+      await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === "activated", null, { timeout: 60_000 });
       const count = await page.locator("nav.views a").count();
       // Each click opens another view: 1, 2, ..., count - 1, 0, three rounds.
       for (let round = 0; round < 3; round++) {
@@ -134,7 +140,7 @@ try {
     await context.close();
   }
   for (let i = 0; i < 3; i++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...LAB_CONTEXT });
     const page = await context.newPage();
     await page.goto(`${BASE}/lab`);
     await page.getByTestId("run").waitFor();
@@ -163,9 +169,10 @@ try {
     labRuns.push(Number(await page.getByTestId("elapsed").getAttribute("data-ms")));
     await context.close();
   }
-  // One run each: ten seeds at x1, and six policies at x10 (confirmed if the lab asks).
-  for (const [query, out] of [["?s=42..51", fleetRuns.seeds], ["?x=10", fleetRuns.x10]]) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // Ten seeds at x1 (three runs), and six policies at x10 (once; confirmed if the lab asks).
+  const fleetCases = [["?s=42..51", fleetRuns.seeds], ["?s=42..51", fleetRuns.seeds], ["?s=42..51", fleetRuns.seeds], ["?x=10", fleetRuns.x10]];
+  for (const [query, out] of fleetCases) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...LAB_CONTEXT });
     const page = await context.newPage();
     await page.goto(`${BASE}/lab${query}`);
     await page.getByTestId("run").click();
@@ -178,12 +185,12 @@ try {
     await context.close();
   }
   {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...LAB_CONTEXT });
     stability = await measureStability(await context.newPage(), BASE);
     await context.close();
   }
   {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...LAB_CONTEXT });
     plan = await measurePlan(await context.newPage(), BASE);
     await context.close();
   }
@@ -205,9 +212,9 @@ console.log(`lab, 6 policies x 1 seed (default workload, worker timer, median of
   `(all: ${labRuns.join(", ")}; budget ${LAB_RUN_BUDGET_MS} ms)`);
 check(med(labRuns) <= LAB_RUN_BUDGET_MS, "lab run is over its time budget");
 const cores = os.availableParallelism();
-console.log(`lab, x1, 6 policies x 10 seeds (default workload, worker timer, ${cores} cores): ${fleetRuns.seeds[0]} ms ` +
-  `(budget ${LAB_SEEDS_BUDGET_MS} ms)`);
-check(fleetRuns.seeds[0] <= LAB_SEEDS_BUDGET_MS, "lab 6x10 run is over its time budget");
+console.log(`lab, x1, 6 policies x 10 seeds (default workload, worker timer, ${cores} cores, median of 3): ${med(fleetRuns.seeds)} ms ` +
+  `(all: ${fleetRuns.seeds.join(", ")}; budget ${LAB_SEEDS_BUDGET_MS} ms)`);
+check(med(fleetRuns.seeds) <= LAB_SEEDS_BUDGET_MS, "lab 6x10 run is over its time budget");
 console.log(`lab, x10 fleet (12,130 nodes), 6 policies x 1 seed (worker timer): ${fleetRuns.x10[0]} ms ` +
   `(budget ${LAB_X10_BUDGET_MS} ms)`);
 check(fleetRuns.x10[0] <= LAB_X10_BUDGET_MS, "lab x10 run is over its time budget");

@@ -95,6 +95,65 @@ fn workload(
     })
 }
 
+/// A run's cluster and workload.
+struct Built {
+    cluster: Cluster,
+    pods: Vec<PodSpec>,
+    name: String,
+}
+
+/// What a run's cluster and workload depend on: the request without its jobs, and the files.
+#[derive(PartialEq)]
+struct BuildKey {
+    req: LabRequest,
+    nodes: Option<(String, String)>,
+    pods: Option<(String, String)>,
+}
+
+thread_local! {
+    /// The last cluster and workload built. A worker takes job after job of one comparison,
+    /// and rebuilding them for each (policy, seed) cost as much as a short run.
+    static BUILT: std::cell::RefCell<Option<(BuildKey, std::rc::Rc<Built>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+fn built(
+    req: &LabRequest,
+    nodes: Option<LabFile>,
+    pods: Option<LabFile>,
+) -> Result<std::rc::Rc<Built>, String> {
+    let owned = |f: Option<LabFile>| f.map(|(n, t)| (n.to_owned(), t.to_owned()));
+    let key = BuildKey {
+        req: LabRequest {
+            policies: Vec::new(),
+            seeds: Vec::new(),
+            runs: Vec::new(),
+            capabilities: Vec::new(),
+            ..req.clone()
+        },
+        nodes: owned(nodes),
+        pods: owned(pods),
+    };
+    let hit = BUILT.with(|b| {
+        b.borrow()
+            .as_ref()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, built)| built.clone())
+    });
+    if let Some(built) = hit {
+        return Ok(built);
+    }
+    let cluster = cluster(req, nodes)?;
+    let (pods, name) = workload(req, &cluster, pods)?;
+    let built = std::rc::Rc::new(Built {
+        cluster,
+        pods,
+        name,
+    });
+    BUILT.with(|b| *b.borrow_mut() = Some((key, built.clone())));
+    Ok(built)
+}
+
 fn capabilities(req: &LabRequest) -> Result<CapabilityTable, String> {
     let mut t = CapabilityTable::default();
     for (m, f) in &req.capabilities {
@@ -175,8 +234,8 @@ fn run_inner(
         }
         LabOp::Run => {}
     }
-    let c = cluster(req, nodes)?;
-    let (p, name) = workload(req, &c, pods)?;
+    let built = built(req, nodes, pods)?;
+    let (c, p, name) = (&built.cluster, &built.pods, &built.name);
     let caps = capabilities(req)?;
     let mut run = 0;
     for &policy in &req.policies {
@@ -193,7 +252,7 @@ fn run_inner(
                         workload: name.clone(),
                         ..RunConfig::new(policy, seed)
                     };
-                    let mut sim = Simulation::new(&c, &p, &config).map_err(|e| e.to_string())?;
+                    let mut sim = Simulation::new(c, p, &config).map_err(|e| e.to_string())?;
                     loop {
                         let pr = sim.step(CHUNK);
                         post(WorkerMsg::Progress {
@@ -222,7 +281,7 @@ fn run_inner(
                         ..ReplayConfig::new(policy, seed)
                     };
                     let mut sim =
-                        ReplaySimulation::new(&c, &p, &config).map_err(|e| e.to_string())?;
+                        ReplaySimulation::new(c, p, &config).map_err(|e| e.to_string())?;
                     while !sim.is_done() {
                         let pr = sim.step(CHUNK);
                         post(WorkerMsg::Progress {

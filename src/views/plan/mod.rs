@@ -69,6 +69,9 @@ pub fn PlanView() -> impl IntoView {
     let editor = Editor { state, location };
     let runner = Runner::new(state);
     files::take_over_read_scenarios(editor, runner);
+    // The heading and inputs paint at once; results, analyses and the catalogue a frame
+    // later, so opening the planner is quick (the first solve is under way meanwhile).
+    let painted = crate::components::paint::after_first_paint();
     view! {
         <div class="lab plan">
             <h1>{move || i18n.t("plan.title")}</h1>
@@ -80,13 +83,15 @@ pub fn PlanView() -> impl IntoView {
                 <inputs::PolicyCard editor/>
                 <files::FilesCard editor runner/>
             </div>
-            <results::ResultsPanel editor runner/>
-            <analysis::ComparePanel editor runner/>
-            <analysis::ParetoPanel editor runner/>
-            <analysis::TornadoPanel editor runner/>
-            <catalogue::ChipsCard editor runner/>
-            <catalogue::SitesCard editor runner/>
-            <explain::HowItWorks/>
+            <Show when=move || painted.get()>
+                <results::ResultsPanel editor runner/>
+                <analysis::ComparePanel editor runner/>
+                <analysis::ParetoPanel editor runner/>
+                <analysis::TornadoPanel editor runner/>
+                <catalogue::ChipsCard editor runner/>
+                <catalogue::SitesCard editor runner/>
+                <explain::HowItWorks/>
+            </Show>
         </div>
     }
 }

@@ -236,6 +236,8 @@ pub fn StabilityView() -> impl IntoView {
         format!("{}|{name}", state.with(StabilityState::run_key))
     });
     let runner = Runner::new(key);
+    // Results and the method paint a frame after the heading and the editor.
+    let painted = crate::components::paint::after_first_paint();
     view! {
         <div class="stability lab">
             <h1>{tr(i18n, "stability.title")}</h1>
@@ -246,8 +248,10 @@ pub fn StabilityView() -> impl IntoView {
                 <editor::TopologyCard editor/>
                 <editor::RunCard editor runner key/>
             </div>
-            <results::ResultsPanel runner key/>
-            <explain::HowComputed/>
+            <Show when=move || painted.get()>
+                <results::ResultsPanel runner key/>
+                <explain::HowComputed/>
+            </Show>
         </div>
     }
 }
