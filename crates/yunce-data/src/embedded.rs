@@ -9,6 +9,3 @@ pub const PLANNER_PARAMS: &str = include_str!("../data/planner_params.csv");
 /// `reliability_params.csv`: sourced defaults of the stability lab (failure rates, repair
 /// times, change-failure rates, outage causes and SLAs).
 pub const RELIABILITY_PARAMS: &str = include_str!("../data/reliability_params.csv");
-
-/// `outcomes.csv`: the five battles two years on.
-pub const OUTCOMES: &str = include_str!("../data/outcomes.csv");

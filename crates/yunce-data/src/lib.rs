@@ -33,6 +33,7 @@ pub use records::other::{
     Accelerator, ComputeCapacity, Event, EventCategory, ExportControl, MarketContext, Outage,
     PlanTarget,
 };
+pub use records::outcomes::{BattleVerdict, Outcome, TryLink, Verdict};
 pub use records::sources::{ArticleEntry, Battle, Inconsistency, SeedFact, Severity, Source};
 pub use zh::Translations;
 
@@ -70,6 +71,12 @@ pub struct DataFiles<'a> {
     pub seed_facts: &'a str,
     /// `sources.csv`.
     pub sources: &'a str,
+    /// `outcomes.csv`.
+    pub outcomes: &'a str,
+    /// `verdicts.csv` (the project's reading of each battle).
+    pub verdicts: &'a str,
+    /// `try_links.csv` (lab presets per battle).
+    pub try_links: &'a str,
     /// Chinese text for English prose, as (`zh/<file>.csv`, text); see [`zh`].
     pub zh: &'a [(&'static str, &'a str)],
 }
@@ -92,6 +99,9 @@ impl DataFiles<'static> {
         inconsistencies: include_str!("../data/inconsistencies.csv"),
         seed_facts: include_str!("../data/seed_facts_index.csv"),
         sources: include_str!("../data/sources.csv"),
+        outcomes: include_str!("../data/outcomes.csv"),
+        verdicts: include_str!("../data/verdicts.csv"),
+        try_links: include_str!("../data/try_links.csv"),
         zh: zh::EMBEDDED,
     };
 }
@@ -129,6 +139,12 @@ pub struct Dataset {
     pub seed_facts: Vec<SeedFact>,
     /// Source registry.
     pub sources: Vec<Source>,
+    /// The five battles two years on, in file order.
+    pub outcomes: Vec<Outcome>,
+    /// The project's verdict on each battle.
+    pub verdicts: Vec<BattleVerdict>,
+    /// Lab presets that speak to a battle.
+    pub try_links: Vec<TryLink>,
     /// Chinese text for the English prose, keyed by row id and column.
     pub zh: Translations,
 }
@@ -143,7 +159,7 @@ impl Dataset {
     /// naming its file, row and column; cross-file checks are in [`Dataset::validate`].
     pub fn parse(files: &DataFiles<'_>) -> Result<Self, DataError> {
         use crate::csv::parse as table;
-        use records::{finance, market, other, sources};
+        use records::{finance, market, other, outcomes, sources};
         Ok(Self {
             market_shares: market::load_shares(&table("market_share.csv", files.market_share)?)?,
             market_sizes: market::load_sizes(&table("market_size.csv", files.market_size)?)?,
@@ -181,6 +197,9 @@ impl Dataset {
                 files.seed_facts,
             )?)?,
             sources: sources::load_sources(&table("sources.csv", files.sources)?)?,
+            outcomes: outcomes::load_outcomes(&table("outcomes.csv", files.outcomes)?)?,
+            verdicts: outcomes::load_verdicts(&table("verdicts.csv", files.verdicts)?)?,
+            try_links: outcomes::load_try_links(&table("try_links.csv", files.try_links)?)?,
             zh: Translations::parse(files.zh)?,
         })
     }
@@ -228,6 +247,7 @@ impl Dataset {
             .chain(self.accelerators.iter().map(|r| &r.meta))
             .chain(self.export_controls.iter().map(|r| &r.meta))
             .chain(self.outages.iter().map(|r| &r.meta))
+            .chain(self.outcomes.iter().map(|r| &r.meta))
     }
 
     /// Ids of every fact row citing `source_id`, for the sources view.

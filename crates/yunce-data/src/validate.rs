@@ -103,6 +103,7 @@ fn tagged(d: &Dataset) -> Vec<(&'static str, &'static str, &Meta)> {
                 .map(|r| ("export_controls.csv", "EC-", &r.meta)),
         )
         .chain(d.outages.iter().map(|r| ("outages.csv", "OUT-", &r.meta)))
+        .chain(d.outcomes.iter().map(|r| ("outcomes.csv", "OC-", &r.meta)))
         .collect()
 }
 
@@ -340,6 +341,7 @@ impl Dataset {
                 Some(_) => {}
             }
         }
+        errs.extend(self.battle_checks(&row_ids));
         errs
     }
 }

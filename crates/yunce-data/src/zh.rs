@@ -43,6 +43,9 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "zh/market_share.csv",
         include_str!("../data/zh/market_share.csv"),
     ),
+    ("zh/outcomes.csv", include_str!("../data/zh/outcomes.csv")),
+    ("zh/verdicts.csv", include_str!("../data/zh/verdicts.csv")),
+    ("zh/try_links.csv", include_str!("../data/zh/try_links.csv")),
 ];
 
 /// One translated cell: the row id, the English column's name and the Chinese text.

@@ -25,6 +25,8 @@ fn embedded_data_parses_and_validates() {
     assert_eq!(d.outages.len(), 5);
     assert_eq!(d.battles.len(), 5);
     assert_eq!(d.inconsistencies.len(), 22);
+    assert_eq!(d.outcomes.len(), 50);
+    assert_eq!(d.verdicts.len(), 5);
     assert_eq!(d.seed_facts.len(), 63);
     assert!(d.sources.len() >= 100);
 }
@@ -143,4 +145,52 @@ fn malformed_csv_names_the_line() {
     assert_eq!((e.file, e.line), ("market_share.csv", 3));
     let e = parse_with("MS-002,too,few").unwrap_err();
     assert!(matches!(e.kind, ErrorKind::FieldCount { .. }));
+}
+
+/// The battles' files: a verdict must follow the rule and cite rows that exist, every
+/// battle needs one, and an outcome must name a battle.
+#[test]
+fn verdicts_that_break_the_rule_or_cite_nothing_are_reported() {
+    let header = "id,battle,verdict,reading,evidence\n";
+    let check = |verdicts: &str, outcomes: Option<&str>| {
+        let d = Dataset::parse(&DataFiles {
+            verdicts,
+            outcomes: outcomes.unwrap_or(DataFiles::EMBEDDED.outcomes),
+            ..DataFiles::EMBEDDED
+        })
+        .unwrap();
+        d.validate()
+            .into_iter()
+            .filter(|e| matches!(e.file, "verdicts.csv" | "outcomes.csv"))
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+    };
+    let keep = |skip: &str| {
+        DataFiles::EMBEDDED
+            .verdicts
+            .lines()
+            .skip(1)
+            .filter(|l| !l.starts_with(skip))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    // OC-038 is B-4's only low-confidence row: "won" on it alone breaks the rule.
+    let weak = format!("{header}{}\nV-4,B-4,won,r,OC-038\n", keep("V-4"));
+    let errs = check(&weak, None);
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(errs[0].contains("column verdict"), "{errs:?}");
+    // Too early is open to it.
+    let early = format!("{header}{}\nV-4,B-4,too-early,r,OC-038\n", keep("V-4"));
+    assert!(check(&early, None).is_empty());
+    let ghost = format!("{header}{}\nV-4,B-4,mixed,r,OC-036;OC-999\n", keep("V-4"));
+    assert!(check(&ghost, None)[0].contains("OC-999"));
+    let missing = format!("{header}{}\n", keep("V-4"));
+    assert!(check(&missing, None)[0].contains("B-4 has no verdict"));
+    let stray = DataFiles::EMBEDDED.outcomes.replacen(",B-5,", ",B-9,", 1);
+    let errs = check(DataFiles::EMBEDDED.verdicts, Some(&stray));
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("outcomes.csv") && e.contains("B-9")),
+        "{errs:?}"
+    );
 }

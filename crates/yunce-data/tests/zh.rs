@@ -75,6 +75,14 @@ const SHOWN: &[(&str, &[&str])] = &[
     ("battles.csv", &["summary_en", "key_figures"]),
     // /market sources tab.
     ("market_share.csv", &["note"]),
+    // /battles outcome cards and the CSV's row notes.
+    (
+        "outcomes.csv",
+        &["subject", "metric", "unit", "claim_2024", "outcome", "note"],
+    ),
+    // /battles verdicts and "try it" links (files kept in the project).
+    ("verdicts.csv", &["reading"]),
+    ("try_links.csv", &["what"]),
 ];
 
 fn english(name: &str) -> Table {
@@ -89,6 +97,9 @@ fn english(name: &str) -> Table {
         "market_context.csv" => f.market_context,
         "battles.csv" => f.battles,
         "market_share.csv" => f.market_share,
+        "outcomes.csv" => f.outcomes,
+        "verdicts.csv" => f.verdicts,
+        "try_links.csv" => f.try_links,
         other => panic!("no English file {other} for a translation"),
     };
     let name: &'static str = Box::leak(name.to_owned().into_boxed_str());

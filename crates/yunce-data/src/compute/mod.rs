@@ -2,6 +2,7 @@
 //! the story views' figures (the seed's window, quarter tables, plan progress) and the
 //! overview's headline figures.
 
+pub mod battles;
 pub mod finance;
 pub mod headline;
 pub mod market;

@@ -321,6 +321,12 @@ impl Dataset {
         if let Some(r) = self.export_controls.iter().find(|r| r.meta.id == id) {
             return Some(format!("{} · {} · {}", r.date, r.authority, r.action));
         }
+        if let Some(r) = self.outcomes.iter().find(|r| r.meta.id == id) {
+            return Some(format!(
+                "{} · {} · {}: {} {}",
+                r.date_written, r.subject, r.metric, r.value_written, r.unit
+            ));
+        }
         self.outages.iter().find(|r| r.meta.id == id).map(|r| {
             format!(
                 "{} · {} · {}",

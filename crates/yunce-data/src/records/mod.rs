@@ -4,4 +4,5 @@ pub mod common;
 pub mod finance;
 pub mod market;
 pub mod other;
+pub mod outcomes;
 pub mod sources;
