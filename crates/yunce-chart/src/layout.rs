@@ -336,3 +336,59 @@ mod tests {
         assert!(last <= framed.height && last > framed.plot.y + framed.plot.height);
     }
 }
+
+impl Layout {
+    /// Highlights the `index`-th of `count` x categories, such as the quarter a text was
+    /// written in. An index outside the axis adds nothing.
+    pub fn mark_category(&mut self, index: usize, count: usize, label: &str) {
+        if index >= count {
+            return;
+        }
+        let band = self.plot.width / count as f64;
+        self.bands.push(Band {
+            rect: Rect {
+                x: self.plot.x + band * index as f64,
+                y: self.plot.y,
+                width: band,
+                height: self.plot.height,
+            },
+            label: label.to_owned(),
+        });
+    }
+}
+
+#[cfg(test)]
+mod mark_tests {
+    use super::*;
+    use crate::{ChartKind, ChartSpec, Series};
+
+    #[test]
+    fn a_marked_category_spans_its_slot_and_nothing_else() {
+        let spec = ChartSpec {
+            title: "t".into(),
+            subtitle: String::new(),
+            source: String::new(),
+            x_labels: vec!["a".into(), "b".into(), "c".into(), "d".into()],
+            series: vec![Series {
+                key: "s".into(),
+                label: "s".into(),
+                values: vec![Some(1.0), None, Some(3.0), Some(2.0)],
+                notes: Vec::new(),
+                color: 0,
+            }],
+            y_unit: "%".into(),
+            kind: ChartKind::Bar,
+            width: 400.0,
+            height: 200.0,
+            decimals: 0,
+        };
+        let mut l = layout(&spec);
+        l.mark_category(1, 4, "seed");
+        l.mark_category(4, 4, "off the axis");
+        assert_eq!(l.bands.len(), 1);
+        let b = &l.bands[0];
+        assert!((b.rect.width * 4.0 - l.plot.width).abs() < 1e-9);
+        assert!((b.rect.x - (l.plot.x + l.plot.width / 4.0)).abs() < 1e-9);
+        assert_eq!(b.label, "seed");
+    }
+}
