@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { test, expect, ready } from "./fixtures.mjs";
 
-const VIEW_PATHS = ["/", "/market", "/alibaba", "/compute", "/sources", "/lab", "/plan", "/stability"];
+const VIEW_PATHS = ["/", "/battles", "/market", "/alibaba", "/compute", "/sources", "/lab", "/plan", "/stability"];
 const VIEW_COUNT = Number(readFileSync("src/views/mod.rs", "utf8").match(/ALL: \[View; (\d+)\]/)[1]);
 
 /** Records every CSP violation the page reports. */

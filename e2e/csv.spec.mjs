@@ -2,41 +2,7 @@
 // cell, every row has the header's width, and import rejects what Run could not use.
 import { readFile } from "node:fs/promises";
 import { test, expect, ready } from "./fixtures.mjs";
-
-/** An RFC 4180 reader (quoted fields, doubled quotes, embedded commas and line breaks). */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c === '"') {
-      quoted = true;
-    } else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\n") {
-      row.push(field.replace(/\r$/, ""));
-      rows.push(row);
-      row = [];
-      field = "";
-    } else {
-      field += c;
-    }
-  }
-  if (field !== "" || row.length) rows.push([...row, field]);
-  return rows;
-}
+import { parseCsv } from "./csv-read.mjs";
 
 const NODES = "sn,cpu_milli,memory_mib,gpu,model\nn0,64000,262144,2,P100\nn1,96000,393216,8,G2\n";
 const PODS =

@@ -8,6 +8,7 @@ import { test, expect, ready } from "./fixtures.mjs";
 const VIEW_COUNT = Number(readFileSync("src/views/mod.rs", "utf8").match(/ALL: \[View; (\d+)\]/)[1]);
 const VIEWS = [
   { path: "/", en: "Overview", zh: "总览" },
+  { path: "/battles", en: "Two years on", zh: "两年之后" },
   { path: "/market", en: "Market", zh: "市场" },
   { path: "/alibaba", en: "Alibaba Cloud", zh: "阿里云" },
   { path: "/compute", en: "Compute plan", zh: "算力规划" },

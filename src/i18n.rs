@@ -66,6 +66,7 @@ pub struct Files {
 pub const SHELL_FILES: Files = Files {
     en: &[
         include_str!("../locales/en/app.txt"),
+        include_str!("../locales/en/battles.txt"),
         include_str!("../locales/en/market.txt"),
         include_str!("../locales/en/overview.txt"),
         include_str!("../locales/en/story.txt"),
@@ -73,6 +74,7 @@ pub const SHELL_FILES: Files = Files {
     ],
     zh: &[
         include_str!("../locales/zh/app.txt"),
+        include_str!("../locales/zh/battles.txt"),
         include_str!("../locales/zh/market.txt"),
         include_str!("../locales/zh/overview.txt"),
         include_str!("../locales/zh/story.txt"),

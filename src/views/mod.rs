@@ -2,6 +2,7 @@
 //! titles and the end-to-end test that visits every view.
 
 pub mod alibaba;
+pub mod battles;
 pub mod compute;
 pub mod lab;
 pub mod market;
@@ -17,6 +18,8 @@ use leptos::prelude::*;
 pub enum View {
     /// The thesis on one screen.
     Overview,
+    /// The five battles two years on: claims, outcomes and verdicts.
+    Battles,
     /// Market shares and market size, by measure.
     Market,
     /// Alibaba Cloud: timeline, financials and context.
@@ -35,8 +38,9 @@ pub enum View {
 
 impl View {
     /// Every view in nav order.
-    pub const ALL: [View; 8] = [
+    pub const ALL: [View; 9] = [
         View::Overview,
+        View::Battles,
         View::Market,
         View::Alibaba,
         View::Compute,
@@ -50,6 +54,7 @@ impl View {
     pub fn path(self) -> &'static str {
         match self {
             View::Overview => "/",
+            View::Battles => "/battles",
             View::Market => "/market",
             View::Alibaba => "/alibaba",
             View::Compute => "/compute",
@@ -64,6 +69,7 @@ impl View {
     pub fn title_key(self) -> &'static str {
         match self {
             View::Overview => "view.overview",
+            View::Battles => "view.battles",
             View::Market => "view.market",
             View::Alibaba => "view.alibaba",
             View::Compute => "view.compute",
@@ -96,6 +102,7 @@ impl View {
     pub fn render(self) -> AnyView {
         match self {
             View::Overview => overview::OverviewView().into_any(),
+            View::Battles => battles::BattlesView().into_any(),
             View::Market => market::MarketView().into_any(),
             View::Alibaba => alibaba::AlibabaView().into_any(),
             View::Compute => compute::ComputeView().into_any(),

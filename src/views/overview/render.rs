@@ -81,7 +81,12 @@ pub fn battle_card(data: &'static Dataset, b: &'static Battle, i18n: I18n) -> im
             <ul class="small">
                 {figures.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}
             </ul>
-            {battle_link(b.n).map(|(href, key)| link(href.to_string(), i18n.t(key)))}
+            <p class="row small">
+                <a href=format!("/battles?b={}", b.n) data-testid=format!("battle-{}-outcome", b.n) on:click=follow>
+                    {i18n.t("overview.how_it_went")}
+                </a>
+                {battle_link(b.n).map(|(href, key)| link(href.to_string(), i18n.t(key)))}
+            </p>
         </article>
     }
 }

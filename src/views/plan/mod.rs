@@ -95,3 +95,11 @@ pub fn PlanView() -> impl IntoView {
         </div>
     }
 }
+
+/// The notices a query gives this view, and whether it differs from the defaults (for
+/// tests of links into the view from elsewhere).
+#[cfg(test)]
+pub(crate) fn query_check(map: &QueryMap) -> (Vec<crate::url_state::Notice>, bool) {
+    let (state, notices) = PlanState::from_query(map);
+    (notices, !state.to_query().is_empty())
+}

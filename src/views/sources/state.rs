@@ -64,6 +64,7 @@ pub fn view_of(row_id: &str) -> Option<&'static str> {
         "MS" | "SZ" => "/market",
         "FIN" | "EV" | "MC" | "OUT" => "/alibaba",
         "CC" | "PT" | "AC" | "EC" => "/compute",
+        "OC" => "/battles",
         _ => return None,
     })
 }
