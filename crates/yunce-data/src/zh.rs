@@ -43,6 +43,15 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "zh/market_share.csv",
         include_str!("../data/zh/market_share.csv"),
     ),
+    (
+        "zh/market_size.csv",
+        include_str!("../data/zh/market_size.csv"),
+    ),
+    (
+        "zh/alibaba_financials.csv",
+        include_str!("../data/zh/alibaba_financials.csv"),
+    ),
+    ("zh/sources.csv", include_str!("../data/zh/sources.csv")),
 ];
 
 /// One translated cell: the row id, the English column's name and the Chinese text.
