@@ -108,7 +108,8 @@ pub fn ChipsCard(editor: Editor, runner: Runner) -> impl IntoView {
                     view! {
                         <tr data-chip=id.clone()>
                             <th scope="row">
-                                {name}
+                                // The product name as the vendor and the fact base give it.
+                                <span lang="en">{name}</span>
                                 {c.domestic.then(|| view! { " " <span class="flag domestic">{move || i18n.t("plan.domestic_chip")}</span> })}
                             </th>
                             {status(editor, excluded, c)}
