@@ -210,10 +210,5 @@ pub fn changes<'a>(data: &'a Dataset, state: &MarketState) -> Vec<Change<'a>> {
 
 /// Formats a change in points with its sign.
 pub fn signed_pp(value: f64) -> String {
-    let text = format_value(value, 1);
-    if value > 0.0 && text != "0" {
-        format!("+{text}")
-    } else {
-        text
-    }
+    crate::format::signed(value, 1)
 }
