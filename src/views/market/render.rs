@@ -88,8 +88,7 @@ pub fn share_table(data: &Dataset, state: &MarketState, i18n: I18n) -> impl Into
 }
 
 fn confidence_badge(row: &MarketShare) -> impl IntoView + use<> {
-    let slug = row.base.meta.confidence.slug();
-    view! { <span class=format!("badge {slug}")>{slug.to_string()}</span> }
+    crate::components::table::badge(row.base.meta.confidence.slug())
 }
 
 /// The sources tab: every figure shown, with its outlet, date, confidence and notes.

@@ -58,7 +58,7 @@ pub fn figure_card(data: &'static Dataset, id: &str, i18n: I18n) -> impl IntoVie
             <p class="small">{fact(i18n, data, &meta.id, "note", &meta.note)}</p>
             <p class="small">
                 {i18n.t("sources.confidence")} " " {badge(meta.confidence.slug())} " · "
-                {i18n.t("sources.origin")} " " <span class="badge">{meta.origin.slug()}</span>
+                {i18n.t("sources.origin")} " " {badge(meta.origin.slug())}
             </p>
             {line(i18n.t("sources.source"), source_chips(&meta.source_ids))}
             {(!issues.is_empty()).then(|| line(i18n.t("sources.known_issues"), figure_links(issues)))}
