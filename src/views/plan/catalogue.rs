@@ -5,6 +5,7 @@ use super::Editor;
 use super::edit::{ChipField, SiteField, Target, safe_id};
 use super::field::ParamInput;
 use super::runner::Runner;
+use super::text;
 use crate::i18n::{I18n, use_i18n};
 use leptos::prelude::*;
 use yunce_plan::{Chip, ExcludedChip, Exclusion, Param, Scenario};
@@ -167,7 +168,7 @@ pub fn SitesCard(editor: Editor, runner: Runner) -> impl IntoView {
                     let tid = |f: &str| format!("site-{id}-{f}");
                     view! {
                         <tr>
-                            <th scope="row">{x.name.clone()}</th>
+                            <th scope="row">{text::site_label(i18n, &x.id, &x.name)}</th>
                             {cell(editor, t(SiteField::Pue), Some(x.pue.clone()), tid("pue"))}
                             {cell(editor, t(SiteField::Elec), Some(x.electricity_rmb_kwh.clone()), tid("elec"))}
                             {cell(editor, t(SiteField::Capex), Some(x.capex_rmb_per_mw.clone()), tid("capex"))}
