@@ -201,6 +201,21 @@ mod tests {
         assert!(ids("无日期").len() >= 16);
     }
 
+    /// The CSV is the fact base's own text whatever the language: English judgements and
+    /// the dates as stored (ISO where the fact base has ISO).
+    #[test]
+    fn the_csv_stays_language_independent() {
+        let rows = sources_shown(data(), &search("分析机构自己的发布"));
+        let csv = sources_csv(&rows);
+        assert_eq!(csv.rows.len(), 1);
+        let row = &csv.rows[0];
+        assert_eq!(row[0], "S001");
+        assert_eq!(row[3], "2023 (Q3)");
+        assert_eq!(row[4], "Primary (analyst's own release)");
+        let iso = sources_csv(&sources_shown(data(), &search("S014")));
+        assert!(iso.rows.iter().all(|r| !r[3].contains('年')));
+    }
+
     #[test]
     fn the_search_finds_inconsistencies_in_either_language() {
         let ids = |q: &str| -> Vec<String> {
