@@ -80,3 +80,28 @@ test("in 中文 no view shows an English sentence outside source titles and outl
   console.log(`[zh] English prose lines per view:\n${report.join("\n")}`);
   expect(failures, "English prose in 中文").toEqual({});
 });
+
+test("in 中文 /sources searches the Chinese text, and English still works", async ({ page }) => {
+  await page.goto("/sources");
+  await ready(page);
+  await page.getByRole("button", { name: "中文" }).click();
+  const list = page.getByTestId("source-list").locator("tbody tr");
+  await page.getByTestId("source-search").fill("弱镜像");
+  await expect(page).toHaveURL(/q=%E5%BC%B1/);
+  const some = await list.count();
+  expect(some).toBeGreaterThan(10);
+  for (const t of await list.allTextContents()) expect(t).toContain("弱镜像");
+  // The same sources by their English judgement.
+  await page.getByTestId("source-search").fill("weak mirror");
+  await expect(list).toHaveCount(some);
+  // A date in words is searchable in Chinese; an ISO date reads 年月日.
+  await page.getByTestId("source-search").fill("S001");
+  await expect(list.first()).toContainText("2023（第三季度）");
+  await expect(list.first()).toContainText("一手来源（分析机构自己的发布）");
+  await page.getByTestId("source-search").fill("S014");
+  await expect(list.first()).toContainText(/\d{4}年\d{1,2}月/);
+  // The deep-linked figure card describes its row in Chinese.
+  await page.goto("/sources?fig=FIN-024");
+  await expect(page.getByTestId("figure-card")).toContainText("经调整EBITA");
+  await expect(page.getByTestId("figure-card")).toContainText("14.09亿元");
+});
