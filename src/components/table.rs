@@ -102,7 +102,7 @@ pub fn flags(meta: &Meta, i18n: I18n) -> Vec<Flag> {
     if meta.confidence <= Confidence::Low {
         out.push(Flag {
             class: "low",
-            label: meta.confidence.slug(),
+            label: badge_key(meta.confidence.slug()).map_or("low", |k| i18n.t(k)),
         });
     }
     out

@@ -220,7 +220,7 @@ pub fn seed_loss(data: &Dataset, i18n: I18n) -> impl IntoView + use<> {
                 <p>
                     <code>{row.base.meta.id.clone()}</code>" · "{row.base.source_org.clone()}" · "{row.base.period.to_string()}
                     " · "{row.base.value.map(signed_pp).unwrap_or_default()}" ("{model::unit_of(data, row, i18n.lang.get())}") "
-                    <span class=format!("badge {}", row.base.meta.confidence.slug())>{row.base.meta.confidence.slug()}</span>
+                    {crate::components::table::badge(row.base.meta.confidence.slug())}
                 </p>
                 {issue.map(|ic| view! {
                     <div class="notice">
