@@ -9,6 +9,7 @@ pub mod app;
 pub mod components;
 pub mod data;
 pub mod fatal;
+pub mod format;
 pub mod i18n;
 pub mod labels;
 pub mod lazy;

@@ -102,7 +102,7 @@ pub fn flags(meta: &Meta, i18n: I18n) -> Vec<Flag> {
     if meta.confidence <= Confidence::Low {
         out.push(Flag {
             class: "low",
-            label: meta.confidence.slug(),
+            label: badge_key(meta.confidence.slug()).map_or("low", |k| i18n.t(k)),
         });
     }
     out
@@ -122,9 +122,26 @@ pub fn num_cell(text: String, marks: Vec<Flag>) -> impl IntoView {
     }
 }
 
-/// A confidence (or severity) badge.
+/// The locale key of a badge's word; the slug stays the CSS class and the CSV value.
+fn badge_key(slug: &str) -> Option<&'static str> {
+    Some(match slug {
+        "high" => "badge.high",
+        "medium" => "badge.medium",
+        "low" => "badge.low",
+        "unverified" => "badge.unverified",
+        "medium-unverified" => "badge.medium-unverified",
+        "check-passed" => "badge.check-passed",
+        "seed" => "badge.seed",
+        "external" => "badge.external",
+        _ => return None,
+    })
+}
+
+/// A confidence (or severity, or origin) badge, its word in the reader's language.
 pub fn badge(slug: &'static str) -> impl IntoView {
-    view! { <span class=format!("badge {slug}")>{slug}</span> }
+    let i18n = crate::i18n::use_i18n();
+    let word = move || badge_key(slug).map_or(slug, |k| i18n.t(k));
+    view! { <span class=format!("badge {slug}")>{word}</span> }
 }
 
 /// The confidence, sources and row-id cells every fact row ends with.

@@ -43,6 +43,15 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "zh/market_share.csv",
         include_str!("../data/zh/market_share.csv"),
     ),
+    (
+        "zh/market_size.csv",
+        include_str!("../data/zh/market_size.csv"),
+    ),
+    (
+        "zh/alibaba_financials.csv",
+        include_str!("../data/zh/alibaba_financials.csv"),
+    ),
+    ("zh/sources.csv", include_str!("../data/zh/sources.csv")),
     ("zh/outcomes.csv", include_str!("../data/zh/outcomes.csv")),
     ("zh/verdicts.csv", include_str!("../data/zh/verdicts.csv")),
     ("zh/try_links.csv", include_str!("../data/zh/try_links.csv")),

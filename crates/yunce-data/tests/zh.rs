@@ -73,8 +73,14 @@ const SHOWN: &[(&str, &[&str])] = &[
     ),
     // Overview battle cards (the Chinese title is the seed's own).
     ("battles.csv", &["summary_en", "key_figures"]),
-    // /market sources tab.
-    ("market_share.csv", &["note"]),
+    // /market chart, table and sources tab; the figure card on /sources.
+    ("market_share.csv", &["unit", "note"]),
+    // The figure card on /sources (`?fig=SZ-...`).
+    ("market_size.csv", &["metric_definition", "note"]),
+    // The figure card on /sources (`?fig=FIN-...`).
+    ("alibaba_financials.csv", &["note"]),
+    // /sources list: every source's reliability judgement and its date when in words.
+    ("sources.csv", &["reliability", "date"]),
     // /battles outcome cards and the CSV's row notes.
     (
         "outcomes.csv",
@@ -97,6 +103,9 @@ fn english(name: &str) -> Table {
         "market_context.csv" => f.market_context,
         "battles.csv" => f.battles,
         "market_share.csv" => f.market_share,
+        "market_size.csv" => f.market_size,
+        "alibaba_financials.csv" => f.financials,
+        "sources.csv" => f.sources,
         "outcomes.csv" => f.outcomes,
         "verdicts.csv" => f.verdicts,
         "try_links.csv" => f.try_links,
@@ -244,4 +253,22 @@ fn bad_translation_files_are_errors() {
         .unwrap();
     assert_eq!(t.get("EV-001", "event"), Some("甲，\"乙\""));
     assert_eq!(t.get("EV-001", "note"), None);
+}
+
+/// The source list shows every source's reliability judgement: each has its Chinese,
+/// keyed by source id, even where the English is one word.
+#[test]
+fn every_source_has_its_reliability_in_chinese() {
+    let d = Dataset::embedded().unwrap();
+    let missing: Vec<&str> = d
+        .sources
+        .iter()
+        .filter(|s| d.zh(&s.id, "reliability").is_none())
+        .map(|s| s.id.as_str())
+        .collect();
+    assert!(missing.is_empty(), "no Chinese reliability: {missing:?}");
+    assert_eq!(
+        d.zh("S001", "reliability"),
+        Some("一手来源（分析机构自己的发布）")
+    );
 }

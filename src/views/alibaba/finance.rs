@@ -6,17 +6,13 @@ use super::model::{self, SEED_QUARTER, figure_ids};
 use super::state::{AlibabaAction, AlibabaState};
 use crate::components::figure_link::figure_links;
 use crate::components::table::{DataTable, Flag, flags, num_cell};
+use crate::format;
 use crate::i18n::{I18n, use_i18n};
 use leptos::prelude::*;
 use yunce_chart::format_value;
 use yunce_data::checks::ClaimVerdict;
 use yunce_data::compute::story::QuarterFigures;
 use yunce_data::{BasisFamily, Dataset, Entity, Financial, Growth, GrowthError};
-
-fn signed(v: f64, decimals: usize) -> String {
-    let t = format_value(v, decimals);
-    if v > 0.0 { format!("+{t}") } else { t }
-}
 
 fn value_cell(row: Option<&Financial>, i18n: I18n) -> impl IntoView + use<> {
     match row {
@@ -34,8 +30,10 @@ fn growth_cell(g: &Result<Growth<'_>, GrowthError<'_>>, i18n: I18n) -> impl Into
         label: i18n.t("alibaba.flag_derived"),
     };
     match g {
-        Ok(g) if g.uses_derived() => num_cell(format!("{}%", signed(g.pct, 0)), vec![derived]),
-        Ok(g) => num_cell(format!("{}%", signed(g.pct, 0)), Vec::new()),
+        Ok(g) if g.uses_derived() => {
+            num_cell(format!("{}%", format::signed(g.pct, 0)), vec![derived])
+        }
+        Ok(g) => num_cell(format!("{}%", format::signed(g.pct, 0)), Vec::new()),
         Err(GrowthError::BasisMismatch { .. }) => num_cell(
             String::new(),
             vec![Flag {
@@ -71,9 +69,9 @@ fn quarter_row(q: &QuarterFigures<'static>, calendar: bool, i18n: I18n) -> impl 
         .map(|r| {
             let v = r.value.map(|v| {
                 if r.metric.ends_with("margin") {
-                    format_value(v, 1)
+                    format::number(v, 1)
                 } else {
-                    signed(v, 1)
+                    format::signed(v, 1)
                 }
             });
             format!(
@@ -89,7 +87,7 @@ fn quarter_row(q: &QuarterFigures<'static>, calendar: bool, i18n: I18n) -> impl 
             <th scope="row">{label}</th>
             {value_cell(q.revenue, i18n)}
             {value_cell(q.ebita, i18n)}
-            {num_cell(q.margin.map(|m| format!("{}%", format_value(m, 1))).unwrap_or_default(), margin_flags)}
+            {num_cell(q.margin.map(|m| format!("{}%", format::number(m, 1))).unwrap_or_default(), margin_flags)}
             {growth_cell(&q.revenue_yoy, i18n)}
             {growth_cell(&q.revenue_qoq, i18n)}
             {growth_cell(&q.ebita_yoy, i18n)}
@@ -233,19 +231,27 @@ fn seed_growth(data: &'static Dataset, i18n: I18n) -> impl IntoView {
     let fam = BasisFamily::New;
     let straddles = data.check_straddled_growth();
     let straddle = |m: &str| straddles.iter().find(|x| x.current.metric == m).cloned();
-    let v = |f: &Financial| f.value.map(|v| format_value(v, 0)).unwrap_or_default();
+    let lang = i18n.lang.get();
+    let v = |f: &Financial| {
+        f.value
+            .map(|v| format::amount(lang, v, &f.unit))
+            .unwrap_or_default()
+    };
     let revenue = data
         .reported_growth(c, "revenue_yoy_growth", SEED_QUARTER)
         .zip(straddle("revenue"))
         .map(|(stated, st)| {
-            let pct = stated.value.map(|x| signed(x, 0)).unwrap_or_default();
+            let pct = stated
+                .value
+                .map(|x| format::signed(x, 0))
+                .unwrap_or_default();
             let text = i18n.format(
                 "alibaba.seed_rev",
                 &[
                     &pct,
                     &v(st.old_base),
                     &v(st.current),
-                    &signed(st.straddled_pct, 0),
+                    &format::signed(st.straddled_pct, 0),
                 ],
             );
             let ids = vec![
@@ -263,11 +269,11 @@ fn seed_growth(data: &'static Dataset, i18n: I18n) -> impl IntoView {
             let text = i18n.format(
                 "alibaba.seed_ebita_yoy",
                 &[
-                    &signed(g.pct, 0),
+                    &format::signed(g.pct, 0),
                     &v(g.current),
                     &v(g.base),
                     &v(st.old_base),
-                    &signed(st.straddled_pct, 0),
+                    &format::signed(st.straddled_pct, 0),
                 ],
             );
             let ids = vec![
@@ -283,7 +289,7 @@ fn seed_growth(data: &'static Dataset, i18n: I18n) -> impl IntoView {
         .map(|g| {
             let text = i18n.format(
                 "alibaba.seed_ebita_qoq",
-                &[&signed(g.pct, 0), &v(g.current), &v(g.base)],
+                &[&format::signed(g.pct, 0), &v(g.current), &v(g.base)],
             );
             let ids = vec![g.current.meta.id.as_str(), g.base.meta.id.as_str()];
             claim_item("seed-ebita-qoq", text, ids)
@@ -305,9 +311,9 @@ fn h1_claim(data: &'static Dataset, i18n: I18n) -> impl IntoView {
             ClaimVerdict::False => "alibaba.verdict_false",
             ClaimVerdict::Unverifiable => "alibaba.verdict_unknown",
         };
+        let lang = i18n.lang.get();
         let v = |f: Option<&Financial>| {
-            f.and_then(|f| f.value)
-                .map(|v| format_value(v, 0))
+            f.and_then(|f| f.value.map(|v| format::amount(lang, v, &f.unit)))
                 .unwrap_or_else(|| "—".into())
         };
         let detail = i18n.format(

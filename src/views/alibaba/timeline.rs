@@ -7,6 +7,7 @@ use crate::components::chart::{Chart, ChartDownloads, use_width};
 use crate::components::figure_link::figure_links;
 use crate::components::table::{DataTable, provenance_cells};
 use crate::data::fact;
+use crate::format;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use yunce_chart::timeline_layout;
@@ -85,7 +86,7 @@ pub fn Timeline(
                         .map(|e| {
                             view! {
                                 <tr id=e.meta.id.clone() class:win=in_window(data, e)>
-                                    <th scope="row">{e.date.to_string()}</th>
+                                    <th scope="row">{format::date(i18n.lang.get(), &e.date.to_string())}</th>
                                     <td>{i18n.t(category_key(e.category))}</td>
                                     <td>{fact(i18n, data, &e.meta.id, "actor", &e.actor).to_owned()}</td>
                                     <td>{fact(i18n, data, &e.meta.id, "event", &e.event).to_owned()}</td>
@@ -193,12 +194,13 @@ fn Zoom(
 fn WindowNote(data: &'static Dataset) -> impl IntoView {
     let i18n = use_i18n();
     data.seed_window().map(|w| {
-        let dates = [
-            w.start.date.to_string(),
-            w.end.date.to_string(),
-            w.days.to_string(),
-        ];
-        let text = move || i18n.format("alibaba.window", &[&dates[0], &dates[1], &dates[2]]);
+        let (start, end) = (w.start.date.to_string(), w.end.date.to_string());
+        let days = w.days.to_string();
+        let text = move || {
+            let lang = i18n.lang.get();
+            let (start, end) = (format::date(lang, &start), format::date(lang, &end));
+            i18n.format("alibaba.window", &[&start, &end, &days])
+        };
         let ids = [w.start.meta.id.as_str(), w.end.meta.id.as_str()]
             .into_iter()
             .chain(w.claim.map(|c| c.meta.id.as_str()));

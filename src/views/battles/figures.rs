@@ -105,7 +105,7 @@ fn MovedChart(chart: Moved, seed: Period) -> impl IntoView {
                             <tr>
                                 <th scope="row">{p.to_string()}</th>
                                 <td>{label}</td>
-                                <td class="num">{format!("{}{}", yunce_chart::format_value(point.value, 1), c.unit)}</td>
+                                <td class="num">{format!("{}{}", crate::format::number(point.value, 1), c.unit)}</td>
                                 <td>{point.derived.then(|| i18n.t("battles.derived"))}</td>
                                 <td>{source_chips(&point.source_ids)}</td>
                                 <td><FigureLink id=point.row_id.clone()/></td>
@@ -171,7 +171,10 @@ fn CapexPlans(data: &'static Dataset) -> impl IntoView {
             let conf = meta.confidence;
             Some(view! {
                 <li data-testid=format!("capex-{id}")>
-                    <strong>{move || i18n.format("battles.rmb_bn", &[&yunce_chart::format_value(value / 1000.0, 1)])}</strong>
+                    <strong>{move || match i18n.lang.get() {
+                        crate::i18n::Lang::En => i18n.format("battles.rmb_bn", &[&crate::format::number(value / 1000.0, 1)]),
+                        lang => crate::format::amount(lang, value, "RMB m"),
+                    }}</strong>
                     " " {move || i18n.t(key)} " · "
                     <span class=format!("badge conf-{}", conf.slug())>{move || i18n.t(super::model::confidence_key(conf))}</span>
                     " " {source_chips(&meta.source_ids)} <FigureLink id=meta.id.clone()/>

@@ -7,7 +7,7 @@ use crate::components::table::{CsvTable, PROVENANCE_COLUMNS, provenance_values};
 use crate::data::fact;
 use crate::i18n::{I18n, Lang};
 use leptos::prelude::Get;
-use yunce_chart::{TimelineGroup, TimelineMark, TimelineSpec, format_value};
+use yunce_chart::{TimelineGroup, TimelineMark, TimelineSpec};
 use yunce_data::compute::story::day_number;
 use yunce_data::{Battle, Confidence, Dataset, Date, Outcome, Period, Verdict};
 
@@ -60,31 +60,12 @@ pub fn verdict_key(v: Verdict) -> &'static str {
     }
 }
 
-/// A period in the reader's language: ISO-like in English, 2025年9月16日 in 中文.
-pub fn period_label(p: Period, lang: Lang) -> String {
-    if lang == Lang::En {
-        return p.to_string();
-    }
-    let day = |d: Date| format!("{}年{}月{}日", d.year, d.month, d.day);
-    match p {
-        Period::Year(y) => format!("{y}年"),
-        Period::Half(y, h) => format!("{y}年{}", if h == 1 { "上半年" } else { "下半年" }),
-        Period::Quarter(y, q) => format!("{y}年第{q}季度"),
-        Period::Month(y, m) => format!("{y}年{m}月"),
-        Period::Day(d) => day(d),
-        Period::Range(a, b) if a.year == b.year => {
-            format!("{}年{}月至{}月", a.year, a.month, b.month)
-        }
-        Period::Range(a, b) => format!("{}至{}", day(a), day(b)),
-    }
-}
-
 /// An outcome's date as shown: as written in English (it may carry a qualifier such as
 /// "(SOSP 2025)"), the period in Chinese form in 中文.
 pub fn date_label(o: &Outcome, lang: Lang) -> String {
     match lang {
         Lang::En => o.date_written.clone(),
-        Lang::Zh => period_label(o.period, lang),
+        Lang::Zh => crate::format::period(lang, o.period),
     }
 }
 
@@ -94,8 +75,14 @@ pub fn figure_parts(data: &Dataset, o: &Outcome, i18n: I18n) -> Option<(String, 
     if !o.has_figure() {
         return None;
     }
+    if let (Some(v), "RMB m" | "RMB bn" | "USD bn") = (o.value, o.unit.as_str()) {
+        return Some((
+            crate::format::amount(i18n.lang.get(), v, &o.unit),
+            String::new(),
+        ));
+    }
     let number = match o.value {
-        Some(v) => grouped(v),
+        Some(v) => crate::format::number(v, 3),
         None => o.value_written.clone(),
     };
     let unit = fact(i18n, data, &o.meta.id, "unit", &o.unit).to_owned();
@@ -105,26 +92,6 @@ pub fn figure_parts(data: &Dataset, o: &Outcome, i18n: I18n) -> Option<(String, 
 /// [`figure_parts`] as one string.
 pub fn figure_text(data: &Dataset, o: &Outcome, i18n: I18n) -> Option<String> {
     figure_parts(data, o, i18n).map(|(n, u)| format!("{n} {u}"))
-}
-
-/// A number with thousands separators and the decimals it has (16384 → 16,384).
-pub fn grouped(v: f64) -> String {
-    let text = format_value(v, 3);
-    let (int, frac) = text
-        .split_once('.')
-        .map_or((text.as_str(), None), |(a, b)| (a, Some(b)));
-    let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    match frac {
-        Some(f) => format!("{sign}{out}.{f}"),
-        None => format!("{sign}{out}"),
-    }
 }
 
 /// The dated strip of one battle: a mark per outcome shown, coloured by confidence,
@@ -177,7 +144,7 @@ pub fn strip_spec(
     let ticks = (2024..=2026)
         .flat_map(|y| [(y, 1u8), (y, 7u8)])
         .filter_map(|(y, m)| {
-            let label = period_label(Period::Month(y, m), i18n.lang.get());
+            let label = crate::format::period(i18n.lang.get(), Period::Month(y, m));
             Date::new(y, m, 1).map(|d| (day_number(d), label))
         })
         .collect();
@@ -258,37 +225,6 @@ mod tests {
 
     fn data() -> &'static Dataset {
         crate::data::dataset().unwrap_or_else(|e| panic!("{e}"))
-    }
-
-    #[test]
-    fn numbers_get_separators_and_keep_their_decimals() {
-        assert_eq!(grouped(16384.0), "16,384");
-        assert_eq!(grouped(725.3), "725.3");
-        assert_eq!(grouped(2_000_000.0), "2,000,000");
-        assert_eq!(grouped(-1234.5), "-1,234.5");
-        assert_eq!(grouped(100.0), "100");
-    }
-
-    #[test]
-    fn chinese_periods_read_as_chinese_dates() {
-        let d = |y, m, day| Date::new(y, m, day).unwrap_or_else(|| panic!("date"));
-        assert_eq!(
-            period_label(Period::Day(d(2023, 6, 20)), Lang::Zh),
-            "2023年6月20日"
-        );
-        assert_eq!(
-            period_label(Period::Half(2025, 1), Lang::Zh),
-            "2025年上半年"
-        );
-        assert_eq!(
-            period_label(Period::Quarter(2025, 4), Lang::Zh),
-            "2025年第4季度"
-        );
-        assert_eq!(
-            period_label(Period::Range(d(2026, 1, 1), d(2026, 2, 28)), Lang::Zh),
-            "2026年1月至2月"
-        );
-        assert_eq!(period_label(Period::Month(2025, 10), Lang::En), "2025-10");
     }
 
     #[test]

@@ -7,6 +7,7 @@ use crate::components::figure_link::figure_links;
 use crate::components::source_chip::source_chips;
 use crate::components::table::{flags, num_cell, provenance_cells};
 use crate::data::fact;
+use crate::format;
 use crate::i18n::I18n;
 use leptos::prelude::*;
 use yunce_chart::format_value;
@@ -77,8 +78,8 @@ pub fn progress_card(
                 &[
                     &num(c.value),
                     zh(&c.meta.id, "unit", &c.unit),
-                    &c.as_of.to_string(),
-                    &format_value(pct, 0),
+                    &format::date(i18n.lang.get(), &c.as_of.to_string()),
+                    &format::number(pct, 0),
                 ],
             ) + " "
         });
@@ -161,7 +162,7 @@ pub fn capacity_rows(data: &'static Dataset, i18n: I18n) -> impl IntoView {
             let zh = |field, en| fact(i18n, data, &c.meta.id, field, en).to_owned();
             view! {
                 <tr id=c.meta.id.clone() class:win=fp16>
-                    <th scope="row">{c.as_of.to_string()}</th>
+                    <th scope="row">{format::date(i18n.lang.get(), &c.as_of.to_string())}</th>
                     <td>{zh("metric", &c.metric)}</td>
                     {num_cell(num(c.value), flags(&c.meta, i18n))}
                     <td>{zh("unit", &c.unit)}</td>
@@ -181,7 +182,7 @@ pub fn control_rows(data: &'static Dataset, i18n: I18n) -> impl IntoView {
             let zh = |field, en| fact(i18n, data, &e.meta.id, field, en).to_owned();
             view! {
                 <tr id=e.meta.id.clone()>
-                    <th scope="row">{e.date.to_string()}</th>
+                    <th scope="row">{format::date(i18n.lang.get(), &e.date.to_string())}</th>
                     <td>{zh("authority", &e.authority)}</td>
                     <td>{zh("action", &e.action)}</td>
                     <td>{zh("thresholds_as_reported", &e.thresholds_as_reported)}</td>

@@ -69,6 +69,9 @@ impl Editor {
     }
 }
 
+/// The paper the trace and the FGD policy come from, as published.
+const CITATION: &str = "Q. Weng, L. Yang, Y. Yu, W. Wang, X. Tang, G. Yang, L. Zhang, \"Beware of Fragmentation: Scheduling GPU-Sharing Workloads with Fragmentation Gradient Descent\", USENIX ATC '23, 2023.";
+
 /// The routed lab view.
 #[component]
 pub fn LabView() -> impl IntoView {
@@ -91,7 +94,11 @@ pub fn LabView() -> impl IntoView {
             </div>
             <controls::ProgressList runner/>
             <results::ResultsPanel editor runner/>
-            <p class="small cite" data-testid="lab-cite">{move || i18n.t("lab.cite")}</p>
+            <p class="small cite" data-testid="lab-cite">
+                {move || i18n.t("lab.cite")} " "
+                // The paper's authors, title and venue as published, in English.
+                <span lang="en">{CITATION}</span> " " {move || i18n.t("lab.cite_after")}
+            </p>
             <p class="muted small">{move || i18n.t("lab.workload_note")}</p>
             <Explanations/>
         </div>

@@ -98,7 +98,7 @@ fn Market(data: &'static Dataset, i18n: I18n, fallback: MarketState) -> impl Int
         );
         spec.subtitle = i18n.format(
             "market.chart_subtitle",
-            &[&model::share_unit(data, st.measure)],
+            &[&model::share_unit(data, st.measure, i18n.lang.get())],
         );
         spec.source = i18n.format("chart.source", &[&model::source_ids(data, &st).join(", ")]);
         spec

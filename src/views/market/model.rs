@@ -2,6 +2,7 @@
 //! year-on-year changes, computed from the state and the dataset.
 
 use super::state::{MarketState, Marks};
+use crate::i18n::Lang;
 use yunce_chart::{ChartKind, ChartSpec, Series, format_value};
 use yunce_data::{Dataset, MarketShare, Measure, Period, Vendor};
 
@@ -50,13 +51,23 @@ pub fn grid<'a>(data: &'a Dataset, state: &MarketState) -> Vec<Vec<Cell<'a>>> {
         .collect()
 }
 
-/// The share unit of a measure, from its rows (such as `% of spend`).
-pub fn share_unit(data: &Dataset, measure: Measure) -> String {
+/// The share unit of a measure, from its rows (such as `% of spend`), in `lang`.
+pub fn share_unit(data: &Dataset, measure: Measure, lang: Lang) -> String {
     data.market_shares
         .iter()
         .find(|r| r.base.measure == measure && r.base.unit.starts_with('%'))
-        .map(|r| r.base.unit.clone())
+        .map(|r| unit_of(data, r, lang))
         .unwrap_or_else(|| "%".into())
+}
+
+/// A share row's unit in `lang` (the project's Chinese in 中文).
+pub fn unit_of(data: &Dataset, row: &MarketShare, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => data.zh(&row.base.meta.id, "unit"),
+        Lang::En => None,
+    }
+    .unwrap_or(&row.base.unit)
+    .to_owned()
 }
 
 /// Formats a share value for the table.
@@ -199,10 +210,5 @@ pub fn changes<'a>(data: &'a Dataset, state: &MarketState) -> Vec<Change<'a>> {
 
 /// Formats a change in points with its sign.
 pub fn signed_pp(value: f64) -> String {
-    let text = format_value(value, 1);
-    if value > 0.0 && text != "0" {
-        format!("+{text}")
-    } else {
-        text
-    }
+    crate::format::signed(value, 1)
 }

@@ -7,6 +7,7 @@ use crate::components::figure_link::FigureLink;
 use crate::components::source_chip::SourceChip;
 use crate::components::table::CsvTable;
 use crate::data::fact;
+use crate::format;
 use crate::i18n::I18n;
 use crate::labels::{measure_key, vendor_key};
 use leptos::prelude::*;
@@ -48,7 +49,7 @@ pub fn table_cells(
     i18n: I18n,
 ) -> (Vec<String>, Vec<Vec<String>>) {
     let lang = i18n.lang.get_untracked();
-    let unit = share_unit(data, state.measure);
+    let unit = share_unit(data, state.measure, lang);
     let mut header = vec![crate::i18n::text(lang, "market.period").to_string()];
     header.extend(
         state
@@ -87,8 +88,7 @@ pub fn share_table(data: &Dataset, state: &MarketState, i18n: I18n) -> impl Into
 }
 
 fn confidence_badge(row: &MarketShare) -> impl IntoView + use<> {
-    let slug = row.base.meta.confidence.slug();
-    view! { <span class=format!("badge {slug}")>{slug.to_string()}</span> }
+    crate::components::table::badge(row.base.meta.confidence.slug())
 }
 
 /// The sources tab: every figure shown, with its outlet, date, confidence and notes.
@@ -123,7 +123,7 @@ pub fn provenance(data: &Dataset, state: &MarketState, i18n: I18n) -> impl IntoV
                         view! {
                             <tr id=format!("fig-{}", r.base.meta.id)>
                                 <td><FigureLink id=r.base.meta.id.clone()/>" · "{r.base.period.to_string()}" · "
-                                    {i18n.t(vendor_key(r.vendor))}": "<strong>{r.base.value.map(show).unwrap_or_default()}</strong>" "{r.base.unit.clone()}</td>
+                                    {i18n.t(vendor_key(r.vendor))}": "<strong>{r.base.value.map(show).unwrap_or_default()}</strong>" "{model::unit_of(data, r, i18n.lang.get())}</td>
                                 <td>{sources}</td>
                                 <td>{confidence_badge(r)}</td>
                                 <td>{fact(i18n, data, &r.base.meta.id, "note", &r.base.meta.note).to_owned()}{issues}</td>
@@ -194,13 +194,13 @@ fn changes_table(data: &Dataset, state: &MarketState, i18n: I18n) -> impl IntoVi
                                 <td class="num">{c.current.and_then(|r| r.base.value).map(show).unwrap_or_else(|| "—".into())}</td>
                                 <td class="num">{c.year_ago.and_then(|r| r.base.value).map(show).unwrap_or_else(|| "—".into())}</td>
                                 <td class="num">
-                                    {c.computed_pp.map(|v| format!("{} pp", signed_pp(v))).unwrap_or_else(|| "—".into())}
+                                    {c.computed_pp.map(|v| format::points(i18n.lang.get(), v)).unwrap_or_else(|| "—".into())}
                                     {c.method_change.then(|| view! {
                                         <span class="badge low" title=i18n.t("market.method_change_note")>{i18n.t("market.method_change")}</span>
                                     })}
                                 </td>
                                 <td>{c.reported.iter().map(|r| view! {
-                                    <div>{r.base.value.map(signed_pp).unwrap_or_default()}" "{r.base.unit.clone()}" ("<code>{r.base.meta.id.clone()}</code>")"</div>
+                                    <div>{r.base.value.map(signed_pp).unwrap_or_default()}" "{model::unit_of(data, r, i18n.lang.get())}" ("<code>{r.base.meta.id.clone()}</code>")"</div>
                                 }).collect_view()}</td>
                             </tr>
                         }).collect_view()}
@@ -219,8 +219,8 @@ pub fn seed_loss(data: &Dataset, i18n: I18n) -> impl IntoView + use<> {
                 <blockquote lang="zh-CN">"“"{row.base.meta.quote_zh.clone()}"”"</blockquote>
                 <p>
                     <code>{row.base.meta.id.clone()}</code>" · "{row.base.source_org.clone()}" · "{row.base.period.to_string()}
-                    " · "{row.base.value.map(signed_pp).unwrap_or_default()}" ("{row.base.unit.clone()}") "
-                    <span class=format!("badge {}", row.base.meta.confidence.slug())>{row.base.meta.confidence.slug()}</span>
+                    " · "{row.base.value.map(signed_pp).unwrap_or_default()}" ("{model::unit_of(data, row, i18n.lang.get())}") "
+                    {crate::components::table::badge(row.base.meta.confidence.slug())}
                 </p>
                 {issue.map(|ic| view! {
                     <div class="notice">
@@ -284,7 +284,11 @@ pub fn size_section(data: &Dataset, state: &MarketState, i18n: I18n) -> impl Int
                 i18n.t(measure_key(measure)),
                 metric_label(i18n, metric)
             ),
-            subtitle: format!("{} ({unit})", metric_label(i18n, metric)),
+            subtitle: format!(
+                "{} ({})",
+                metric_label(i18n, metric),
+                format::unit(i18n.lang.get(), &unit)
+            ),
             source: i18n.format("chart.source", &[&sources.join(", ")]),
             x_labels: points.iter().map(|p| p.period.to_string()).collect(),
             series: vec![yunce_chart::Series {
@@ -309,7 +313,7 @@ pub fn size_section(data: &Dataset, state: &MarketState, i18n: I18n) -> impl Int
         };
         blocks.push(view! {
             <div>
-                <h3>{metric_label(i18n, metric)}" ("{unit}")"</h3>
+                <h3>{metric_label(i18n, metric)}" ("{format::unit(i18n.lang.get(), &unit)}")"</h3>
                 <Chart layout=Signal::stored(yunce_chart::layout(&spec)) testid="size-chart"/>
                 <div class="table-wrap"><table data-testid=format!("size-{metric}")>
                     <tbody>{points.into_iter().map(|p| view! {

@@ -7,6 +7,7 @@ use crate::components::figure_link::figure_links;
 use crate::components::source_chip::{follow, sources_href};
 use crate::components::table::badge;
 use crate::data::fact;
+use crate::format;
 use crate::i18n::{I18n, Lang};
 use crate::router::use_location;
 use leptos::prelude::*;
@@ -16,6 +17,31 @@ use yunce_data::{Battle, Dataset};
 /// An in-app link that navigates without a reload.
 fn link(href: String, text: &'static str) -> impl IntoView {
     view! { <a href=href on:click=follow>{text}</a> }
+}
+
+/// A headline figure and its unit in the reader's language: in 中文 money reads in 亿元
+/// (RMB 1,409 m = 14.09亿元) and a share's unit is the project's Chinese.
+fn figure_value(
+    data: &Dataset,
+    row_id: &str,
+    value: f64,
+    unit: &str,
+    i18n: I18n,
+) -> impl IntoView + use<> {
+    let lang = i18n.lang.get();
+    let money = matches!(unit, "RMB m" | "RMB bn" | "USD m" | "USD bn");
+    let (value, unit) = match lang {
+        Lang::Zh if money => (format::amount(lang, value, unit), String::new()),
+        Lang::Zh => (
+            format_value(value, 3),
+            // A share's unit has its Chinese; a target's unit carries its comparator.
+            data.zh(row_id, "unit")
+                .filter(|_| row_id.starts_with("MS-"))
+                .map_or_else(|| format::unit(lang, unit), str::to_owned),
+        ),
+        Lang::En => (format_value(value, 3), unit.to_owned()),
+    };
+    view! { {format!("{value} ")} <span class="unit">{unit}</span> }
 }
 
 /// A headline figure with its period, row id, sources and where to explore it.
@@ -43,10 +69,7 @@ pub fn headline_card(
     Some(view! {
         <div class="card" data-testid=format!("headline-{}", h.row_id)>
             <div class="muted small">{i18n.t(h.label_key)}</div>
-            <div class="figure-value">
-                {format!("{} ", format_value(figure.value, 3))}
-                <span class="unit">{figure.unit}</span>
-            </div>
+            <div class="figure-value">{figure_value(data, h.row_id, figure.value, &figure.unit, i18n)}</div>
             <div class="small">
                 {format!("{} · ", figure.period)}
                 <code>{h.row_id}</code>

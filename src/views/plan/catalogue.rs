@@ -5,6 +5,7 @@ use super::Editor;
 use super::edit::{ChipField, SiteField, Target, safe_id};
 use super::field::ParamInput;
 use super::runner::Runner;
+use super::text;
 use crate::i18n::{I18n, use_i18n};
 use leptos::prelude::*;
 use yunce_plan::{Chip, ExcludedChip, Exclusion, Param, Scenario};
@@ -108,7 +109,8 @@ pub fn ChipsCard(editor: Editor, runner: Runner) -> impl IntoView {
                     view! {
                         <tr data-chip=id.clone()>
                             <th scope="row">
-                                {name}
+                                // The product name as the vendor and the fact base give it.
+                                <span lang="en">{name}</span>
                                 {c.domestic.then(|| view! { " " <span class="flag domestic">{move || i18n.t("plan.domestic_chip")}</span> })}
                             </th>
                             {status(editor, excluded, c)}
@@ -166,7 +168,7 @@ pub fn SitesCard(editor: Editor, runner: Runner) -> impl IntoView {
                     let tid = |f: &str| format!("site-{id}-{f}");
                     view! {
                         <tr>
-                            <th scope="row">{x.name.clone()}</th>
+                            <th scope="row">{text::site_label(i18n, &x.id, &x.name)}</th>
                             {cell(editor, t(SiteField::Pue), Some(x.pue.clone()), tid("pue"))}
                             {cell(editor, t(SiteField::Elec), Some(x.electricity_rmb_kwh.clone()), tid("elec"))}
                             {cell(editor, t(SiteField::Capex), Some(x.capex_rmb_per_mw.clone()), tid("capex"))}

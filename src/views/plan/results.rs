@@ -150,7 +150,7 @@ fn plan_view(plan: &Plan, scenario: Memo<Scenario>) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">{l.chip.clone()}</th>
-                    <td>{l.site.clone()}</td>
+                    <td>{text::site_label(i18n, &l.site_id, &l.site)}</td>
                     <td class="num">{grouped(l.servers as f64)}</td>
                     <td class="num">{grouped(l.cards as f64)}</td>
                     <td class="num">{grouped(l.racks as f64)}</td>

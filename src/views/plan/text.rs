@@ -43,6 +43,20 @@ pub fn num(v: f64, d: usize) -> String {
     }
 }
 
+/// A site's name in the reader's language: the default sites have locale keys, an
+/// imported site keeps the name its file gives.
+pub fn site_label(i18n: I18n, id: &str, name: &str) -> String {
+    let key = match id {
+        "qingyang" => "plan.site.qingyang",
+        "guizhou" => "plan.site.guizhou",
+        "horinger" => "plan.site.horinger",
+        "zhongwei" => "plan.site.zhongwei",
+        "yangtze" => "plan.site.yangtze",
+        _ => return name.to_owned(),
+    };
+    i18n.t(key).to_owned()
+}
+
 /// The locale key of a preset's name.
 pub fn preset_key(p: Preset) -> &'static str {
     match p {
@@ -60,11 +74,11 @@ fn chip_name(s: &Scenario, id: &str) -> String {
         .map_or_else(|| id.to_owned(), |c| c.name.clone())
 }
 
-fn site_name(s: &Scenario, id: &str) -> String {
+fn site_name(i18n: I18n, s: &Scenario, id: &str) -> String {
     s.sites
         .iter()
         .find(|x| x.id == id)
-        .map_or_else(|| id.to_owned(), |x| x.name.clone())
+        .map_or_else(|| id.to_owned(), |x| site_label(i18n, &x.id, &x.name))
 }
 
 /// A constraint group in words.
@@ -74,7 +88,7 @@ pub fn constraint(i18n: I18n, s: &Scenario, c: &Constraint) -> String {
         Constraint::Target => i18n.t("plan.c.target").to_owned(),
         Constraint::CapexBudget => i18n.t("plan.c.capex").to_owned(),
         Constraint::MwBudget => i18n.t("plan.c.mw").to_owned(),
-        Constraint::SiteMw(id) => i18n.format("plan.c.site", &[&site_name(s, id)]),
+        Constraint::SiteMw(id) => i18n.format("plan.c.site", &[&site_name(i18n, s, id)]),
         Constraint::SupplyCap(id) => i18n.format("plan.c.supply", &[&chip_name(s, id)]),
         Constraint::DomesticShare => i18n.t("plan.c.share").to_owned(),
         Constraint::MinMemory => i18n.t("plan.c.memory").to_owned(),
@@ -124,7 +138,7 @@ pub fn shadow(i18n: I18n, s: &Scenario, plan: &Plan, r: &ConstraintReport) -> Op
         Constraint::Target => i18n.t("plan.step.target").to_owned(),
         Constraint::CapexBudget => i18n.t("plan.step.capex").to_owned(),
         Constraint::MwBudget => i18n.t("plan.step.mw").to_owned(),
-        Constraint::SiteMw(id) => i18n.format("plan.step.site", &[&site_name(s, id)]),
+        Constraint::SiteMw(id) => i18n.format("plan.step.site", &[&site_name(i18n, s, id)]),
         Constraint::SupplyCap(id) => i18n.format("plan.step.supply", &[&chip_name(s, id)]),
         Constraint::DomesticShare => i18n.t("plan.step.share").to_owned(),
         Constraint::MinMemory => i18n.t("plan.step.memory").to_owned(),

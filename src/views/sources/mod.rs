@@ -5,6 +5,7 @@
 //! The view mounts once: typing in the search box writes the URL and only the tables
 //! and the count follow, so the box keeps focus.
 
+mod describe;
 mod model;
 mod render;
 mod state;
@@ -174,7 +175,7 @@ fn Sources(data: &'static Dataset) -> impl IntoView {
                         .map(|r| {
                             let on = id.as_deref() == Some(r.source.id.as_str())
                                 || lit.contains(&r.source.id.as_str());
-                            render::source_row(r, on)
+                            render::source_row(data, r, on, i18n)
                         })
                         .collect_view()
                 })

@@ -15,20 +15,38 @@ pub fn severity_slug(s: Severity) -> &'static str {
     }
 }
 
-/// The inconsistencies matching the search, in data order.
+/// The English text of the given fields and their Chinese where the project has it,
+/// so that a search in either language finds the row.
+fn both_languages(data: &Dataset, id: &str, fields: &[(&str, &str)]) -> String {
+    let mut hay = String::new();
+    for (field, en) in fields {
+        hay.push_str(en);
+        hay.push(' ');
+        if let Some(zh) = data.zh(id, field) {
+            hay.push_str(zh);
+            hay.push(' ');
+        }
+    }
+    hay
+}
+
+/// The inconsistencies matching the search (in English or Chinese), in data order.
 pub fn issues_shown<'a>(data: &'a Dataset, state: &SourcesState) -> Vec<&'a Inconsistency> {
     data.inconsistencies
         .iter()
         .filter(|ic| {
-            state.matches(&format!(
-                "{} {} {} {} {} {}",
-                ic.id,
-                ic.subject,
-                ic.claim_as_stated,
-                ic.issue,
-                ic.evidence,
-                ic.affected_ids.join(" ")
-            ))
+            let text = both_languages(
+                data,
+                &ic.id,
+                &[
+                    ("subject", &ic.subject),
+                    ("claim_as_stated", &ic.claim_as_stated),
+                    ("issue", &ic.issue),
+                    ("evidence", &ic.evidence),
+                    ("suggested_handling", &ic.suggested_handling),
+                ],
+            );
+            state.matches(&format!("{} {text} {}", ic.id, ic.affected_ids.join(" ")))
         })
         .collect()
 }
@@ -42,7 +60,8 @@ pub struct SourceRow<'a> {
     pub cited_by: Vec<&'a str>,
 }
 
-/// The sources matching the search (on their fields and the ids citing them).
+/// The sources matching the search (on their fields in English and Chinese, and the
+/// ids citing them).
 pub fn sources_shown<'a>(data: &'a Dataset, state: &SourcesState) -> Vec<SourceRow<'a>> {
     data.sources
         .iter()
@@ -54,13 +73,16 @@ pub fn sources_shown<'a>(data: &'a Dataset, state: &SourcesState) -> Vec<SourceR
                     .filter(|ic| ic.source_ids.contains(&s.id))
                     .map(|ic| ic.id.as_str()),
             );
+            let text = both_languages(
+                data,
+                &s.id,
+                &[("date", &s.date), ("reliability", &s.reliability)],
+            );
             let hay = format!(
-                "{} {} {} {} {} {}",
+                "{} {} {} {text} {}",
                 s.id,
                 s.outlet,
                 s.title,
-                s.date,
-                s.reliability,
                 cited_by.join(" ")
             );
             state.matches(&hay).then_some(SourceRow {
@@ -143,5 +165,66 @@ pub fn sources_csv(rows: &[SourceRow<'_>]) -> CsvTable {
                 ]
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data() -> &'static Dataset {
+        crate::data::dataset().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn search(q: &str) -> SourcesState {
+        SourcesState {
+            q: q.into(),
+            ..SourcesState::default()
+        }
+    }
+
+    #[test]
+    fn the_search_finds_sources_in_either_language() {
+        let ids = |q: &str| -> Vec<String> {
+            sources_shown(data(), &search(q))
+                .iter()
+                .map(|r| r.source.id.clone())
+                .collect()
+        };
+        let primary_en = ids("primary (analyst's own release)");
+        assert_eq!(primary_en, ["S001"]);
+        assert_eq!(ids("分析机构自己的发布"), primary_en);
+        // Every source judged a weak mirror, in English and in Chinese.
+        let weak_en = ids("weak mirror");
+        assert!(weak_en.len() > 10, "{weak_en:?}");
+        assert_eq!(ids("弱镜像"), weak_en);
+        assert!(ids("无日期").len() >= 16);
+    }
+
+    /// The CSV is the fact base's own text whatever the language: English judgements and
+    /// the dates as stored (ISO where the fact base has ISO).
+    #[test]
+    fn the_csv_stays_language_independent() {
+        let rows = sources_shown(data(), &search("分析机构自己的发布"));
+        let csv = sources_csv(&rows);
+        assert_eq!(csv.rows.len(), 1);
+        let row = &csv.rows[0];
+        assert_eq!(row[0], "S001");
+        assert_eq!(row[3], "2023 (Q3)");
+        assert_eq!(row[4], "Primary (analyst's own release)");
+        let iso = sources_csv(&sources_shown(data(), &search("S014")));
+        assert!(iso.rows.iter().all(|r| !r[3].contains('年')));
+    }
+
+    #[test]
+    fn the_search_finds_inconsistencies_in_either_language() {
+        let ids = |q: &str| -> Vec<String> {
+            issues_shown(data(), &search(q))
+                .iter()
+                .map(|ic| ic.id.clone())
+                .collect()
+        };
+        assert!(ids("个百分点").contains(&"IC-002".to_owned()));
+        assert!(ids("percentage points").contains(&"IC-002".to_owned()));
     }
 }

@@ -1,13 +1,15 @@
 //! Stateless render pieces of the sources view: the card of a deep-linked figure or
 //! inconsistency, and the rows of the two tables.
 
+use super::describe::describe;
 use super::model::{SourceRow, severity_slug};
 use super::state::view_of;
 use crate::components::figure_link::figure_links;
 use crate::components::source_chip::{follow, source_chips};
 use crate::components::table::badge;
 use crate::data::fact;
-use crate::i18n::I18n;
+use crate::format;
+use crate::i18n::{I18n, Lang};
 use leptos::prelude::*;
 use yunce_data::{Dataset, Inconsistency};
 
@@ -49,14 +51,14 @@ pub fn figure_card(data: &'static Dataset, id: &str, i18n: I18n) -> impl IntoVie
     view! {
         <section class="card hl-card" data-testid="figure-card">
             <h2>{format!("{} {id}", i18n.t("sources.figure_title"))}</h2>
-            <p>{data.describe(id).unwrap_or_default()}</p>
+            <p>{describe(data, id, i18n)}</p>
             {(!meta.quote_zh.is_empty()).then(|| view! {
                 <blockquote lang="zh-CN">{format!("“{}”", meta.quote_zh)}</blockquote>
             })}
             <p class="small">{fact(i18n, data, &meta.id, "note", &meta.note)}</p>
             <p class="small">
                 {i18n.t("sources.confidence")} " " {badge(meta.confidence.slug())} " · "
-                {i18n.t("sources.origin")} " " <span class="badge">{meta.origin.slug()}</span>
+                {i18n.t("sources.origin")} " " {badge(meta.origin.slug())}
             </p>
             {line(i18n.t("sources.source"), source_chips(&meta.source_ids))}
             {(!issues.is_empty()).then(|| line(i18n.t("sources.known_issues"), figure_links(issues)))}
@@ -90,15 +92,28 @@ pub fn issue_row(
 }
 
 /// One row of the source list; `hl` marks a deep link's target or a cited source.
-pub fn source_row(row: &SourceRow<'static>, hl: bool) -> impl IntoView + use<> {
+pub fn source_row(
+    data: &'static Dataset,
+    row: &SourceRow<'static>,
+    hl: bool,
+    i18n: I18n,
+) -> impl IntoView + use<> {
     let s = row.source;
+    // A date in words has the project's Chinese; an ISO date is formatted.
+    let date = match data
+        .zh(&s.id, "date")
+        .filter(|_| i18n.lang.get() == Lang::Zh)
+    {
+        Some(zh) => zh.to_owned(),
+        None => format::date(i18n.lang.get(), &s.date),
+    };
     view! {
         <tr id=s.id.clone() class:hl=hl>
             <th scope="row">{s.id.clone()}</th>
             // Outlet and title as the source gives them, in English.
             <td lang="en">{format!("{} — {}", s.outlet, s.title)}</td>
-            <td>{s.date.clone()}</td>
-            <td>{s.reliability.clone()}</td>
+            <td>{date}</td>
+            <td>{fact(i18n, data, &s.id, "reliability", &s.reliability).to_owned()}</td>
             <td>{s.url.clone()}</td>
             <td>{figure_links(row.cited_by.iter().copied())}</td>
         </tr>

@@ -138,7 +138,7 @@ pub fn PresetBar(editor: Editor) -> impl IntoView {
             d.as_ref().map(|d| {
                 d.notes
                     .iter()
-                    .map(|n| view! { <li>{n.clone()}</li> })
+                    .map(|n| view! { <li>{text::note(i18n, n)}</li> })
                     .collect_view()
             })
         })

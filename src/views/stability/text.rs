@@ -25,6 +25,51 @@ pub fn param_key(p: Param) -> &'static str {
     }
 }
 
+/// The presets' modelling notes (the engine's English) and their locale keys.
+const NOTES: [(&str, &str); 8] = [
+    (
+        "Two zones of the region are modelled; each hosts a service on 3 hosts that needs 2.",
+        "stability.note.zones",
+    ),
+    (
+        "The zone's power and cooling is a shared dependency in series with its hosts.",
+        "stability.note.zone_power",
+    ),
+    (
+        "OUT-005 has no published end; RP-051 gives at least 7 days for key services.",
+        "stability.note.sg_end",
+    ),
+    (
+        "Each region's console depends on its control plane and on the access-key service.",
+        "stability.note.ak_console",
+    ),
+    (
+        "Alibaba announced gray verification of whitelist updates afterwards (RP-056).",
+        "stability.note.ak_gray",
+    ),
+    (
+        "The what-if stops the gray release at detection, after the first region.",
+        "stability.note.ak_whatif",
+    ),
+    (
+        "The cause was not disclosed; it is modelled as a bad change (about 70 % of outages follow changes, RP-035).",
+        "stability.note.db_cause",
+    ),
+    (
+        "Running database instances were unaffected; the segments are management operations only.",
+        "stability.note.db_running",
+    ),
+];
+
+/// A preset's modelling note in the reader's language; a note without a key (a changed
+/// engine text, which the test below catches) is shown as the engine gives it.
+pub fn note(i18n: I18n, engine_text: &str) -> String {
+    NOTES
+        .iter()
+        .find(|(en, _)| *en == engine_text)
+        .map_or_else(|| engine_text.to_owned(), |(_, key)| i18n.t(key).to_owned())
+}
+
 /// The label key of a preset or what-if id.
 pub fn preset_key(id: &str) -> &'static str {
     match id {
@@ -110,4 +155,45 @@ pub fn tr(
     key: &'static str,
 ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     move || i18n.t(key)
+}
+
+#[cfg(test)]
+mod note_tests {
+    use super::NOTES;
+    use crate::i18n::LAB_FILES;
+    use crate::locale_table::parse;
+
+    /// Every preset's description (its modelling notes) has its English and Chinese
+    /// text, and the English locale line is the engine's note word for word.
+    #[test]
+    fn every_preset_note_has_both_languages() {
+        let en = parse(LAB_FILES.en);
+        let zh = parse(LAB_FILES.zh);
+        fn get(t: &[(&'static str, &'static str)], key: &str) -> Option<&'static str> {
+            t.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+        }
+        let presets = yunce_reliab::presets::all().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            presets.len(),
+            4,
+            "the incident presets (the region has no notes)"
+        );
+        let mut used = Vec::new();
+        for p in &presets {
+            for note in &p.notes {
+                let key = NOTES
+                    .iter()
+                    .find(|(text, _)| text == note)
+                    .map(|(_, k)| *k)
+                    .unwrap_or_else(|| panic!("{}: no locale key for {note:?}", p.id));
+                assert_eq!(get(&en, key), Some(*note), "{key}");
+                let chinese = get(&zh, key).unwrap_or_else(|| panic!("{key}: no Chinese"));
+                assert!(!chinese.is_empty() && chinese != *note, "{key}");
+                used.push(key);
+            }
+        }
+        used.sort_unstable();
+        used.dedup();
+        assert_eq!(used.len(), NOTES.len(), "a note key no preset uses");
+    }
 }
