@@ -1,0 +1,84 @@
+// Accessibility: axe-core checks every view in both languages and both themes, after the
+// view's main interaction (a lab run finished, the planner solved, the table tab open),
+// and fails on any serious or critical violation. Each view's summary is printed.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { test, expect, ready } from "./fixtures.mjs";
+import { VIEWS, VIEW_COUNT } from "./views.mjs";
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const IMPACTS = ["critical", "serious", "moderate", "minor"];
+
+/** What each view does before it is checked; `states` are checked in turn, each in all
+ * four language and theme combinations. */
+const INTERACTIONS = {
+  "/market": [async () => {}, async (page) => {
+    await page.getByTestId("tab-table").click();
+    await expect(page.getByTestId("share-table")).toBeVisible();
+  }],
+  "/lab": [async (page) => {
+    await page.getByTestId("run").click();
+    await expect(page.getByTestId("lab-summary")).toBeVisible({ timeout: 60_000 });
+  }],
+  "/plan": [async (page) => {
+    await expect(page.getByTestId("solve-ms")).toHaveAttribute("data-solving", "false", { timeout: 30_000 });
+    await expect(page.getByTestId("solve-ms")).toHaveAttribute("data-ms", /\d/);
+  }],
+  "/stability": [async (page) => {
+    await expect(page.getByTestId("run")).toBeEnabled();
+    await page.getByTestId("run").click();
+    await expect(page.getByTestId("progress")).toHaveAttribute("data-running", "false", { timeout: 60_000 });
+    await expect(page.getByTestId("results")).toBeVisible();
+  }],
+};
+
+async function setLangTheme(page, lang, theme) {
+  await page.getByRole("button", { name: lang === "en" ? "English" : "中文" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", lang === "en" ? "en" : "zh-CN");
+  await page.getByTestId("theme").selectOption(theme);
+  await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
+  // Two frames: the labs bundle follows the language a task later.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+async function axe(page) {
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE);
+  return page.evaluate(() =>
+    window.axe.run(document, { resultTypes: ["violations"] }).then((r) =>
+      r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")) })),
+    ),
+  );
+}
+
+test("the view list matches View::ALL", () => {
+  expect(VIEWS.length).toBe(VIEW_COUNT);
+});
+
+for (const v of VIEWS) {
+  test(`axe: ${v.path} in both languages and both themes`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto(v.path);
+    await ready(page);
+    const lines = [];
+    const serious = [];
+    for (const [i, interact] of (INTERACTIONS[v.path] ?? [async () => {}]).entries()) {
+      await interact(page);
+      for (const lang of ["en", "zh"]) {
+        for (const theme of ["light", "dark"]) {
+          await setLangTheme(page, lang, theme);
+          const found = await axe(page);
+          const count = Object.fromEntries(IMPACTS.map((k) => [k, 0]));
+          for (const f of found) count[f.impact] += f.nodes.length;
+          const label = `${v.path}${i ? ` (state ${i + 1})` : ""} ${lang}/${theme}`;
+          lines.push(`axe ${label}: ${IMPACTS.map((k) => `${k} ${count[k]}`).join(", ")}` +
+            (found.length ? ` [${found.map((f) => `${f.id}:${f.impact}×${f.nodes.length}`).join(" ")}]` : ""));
+          for (const f of found.filter((f) => f.impact === "serious" || f.impact === "critical")) {
+            serious.push(`${label} ${f.id} (${f.impact}): ${f.nodes.slice(0, 5).join(" | ")}`);
+          }
+        }
+      }
+    }
+    console.log(lines.join("\n"));
+    expect(serious, "serious or critical axe violations").toEqual([]);
+  });
+}
