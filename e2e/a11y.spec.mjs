@@ -82,3 +82,66 @@ for (const v of VIEWS) {
     expect(serious, "serious or critical axe violations").toEqual([]);
   });
 }
+
+/** The focused element: its test id, id or tag name, and whether it shows a focus ring. */
+async function focused(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    const style = getComputedStyle(el);
+    const ring = (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2) || parseFloat(style.strokeWidth) >= 3;
+    return { id: el.dataset?.testid ?? el.id ?? el.tagName, tag: el.tagName, ring };
+  });
+}
+
+test("Run is two Tab presses and Enter from page load in each lab, every stop with a focus ring", async ({ page }) => {
+  test.setTimeout(120_000);
+  const report = [];
+  for (const path of ["/lab", "/plan", "/stability"]) {
+    await page.goto(path);
+    await ready(page);
+    await expect(page.locator("#run")).toBeEnabled({ timeout: 30_000 });
+    let tabs = 0;
+    do {
+      await page.keyboard.press("Tab");
+      tabs += 1;
+    } while ((await focused(page)).id !== "skip-run" && tabs < 10);
+    await expect(page.getByTestId("skip-run")).toBeInViewport();
+    await page.keyboard.press("Enter");
+    const run = await focused(page);
+    expect(await page.evaluate(() => document.activeElement.id), path).toBe("run");
+    expect(run.ring, `${path}: Run shows a focus ring`).toBe(true);
+    expect(tabs, path).toBeLessThanOrEqual(3);
+    // The same walk without the skip link, for comparison; every stop shows a ring.
+    await page.goto(path);
+    await ready(page);
+    await expect(page.locator("#run")).toBeEnabled({ timeout: 30_000 });
+    let plain = 0;
+    const noRing = [];
+    for (;;) {
+      await page.keyboard.press("Tab");
+      plain += 1;
+      const f = await focused(page);
+      if (!f.ring) noRing.push(`${f.tag}#${f.id}`);
+      if ((await page.evaluate(() => document.activeElement.id)) === "run" || plain >= 400) break;
+    }
+    expect(noRing, `${path}: controls without a focus ring`).toEqual([]);
+    report.push(`${path}: ${tabs} Tab + Enter on "Skip to Run" (${plain} Tab presses without it)`);
+  }
+  console.log(`keyboard: ${report.join("; ")}`);
+});
+
+test("every control on the story views shows a focus ring", async ({ page }) => {
+  test.setTimeout(120_000);
+  for (const path of ["/", "/market", "/alibaba", "/compute", "/sources"]) {
+    await page.goto(path);
+    await ready(page);
+    const noRing = [];
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press("Tab");
+      const f = await focused(page);
+      if (f.tag === "BODY") break;
+      if (!f.ring) noRing.push(`${f.tag}#${f.id}`);
+    }
+    expect(noRing, `${path}: controls without a focus ring`).toEqual([]);
+  }
+});
