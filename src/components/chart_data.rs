@@ -6,7 +6,8 @@ use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use yunce_chart::{Layout, PlacedPoint};
 
-/// Categories (rows) and series (columns) in first-seen order, and each cell's text.
+/// Categories (rows, left to right) and series (columns, in drawing order), and each
+/// cell's text.
 pub fn grid(l: &Layout) -> (Vec<String>, Vec<String>, Vec<Vec<Option<String>>>) {
     let points: Vec<&PlacedPoint> = l
         .lines
@@ -14,16 +15,21 @@ pub fn grid(l: &Layout) -> (Vec<String>, Vec<String>, Vec<Vec<Option<String>>>) 
         .flat_map(|line| line.points.iter())
         .chain(l.bars.iter().filter_map(|b| b.point.as_ref()))
         .collect();
-    let mut categories: Vec<String> = Vec::new();
+    // Categories left to right (a series with a gap would list a later one first);
+    // series in the order they are drawn.
+    let mut placed: Vec<(String, f64)> = Vec::new();
     let mut series: Vec<String> = Vec::new();
     for p in &points {
-        if !categories.contains(&p.category) {
-            categories.push(p.category.clone());
+        match placed.iter_mut().find(|(c, _)| *c == p.category) {
+            Some((_, x)) => *x = x.min(p.x),
+            None => placed.push((p.category.clone(), p.x)),
         }
         if !series.contains(&p.series) {
             series.push(p.series.clone());
         }
     }
+    placed.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let categories: Vec<String> = placed.into_iter().map(|(c, _)| c).collect();
     let mut cells = vec![vec![None; series.len()]; categories.len()];
     for p in points {
         let r = categories.iter().position(|c| *c == p.category);
