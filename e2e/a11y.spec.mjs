@@ -145,3 +145,37 @@ test("every control on the story views shows a focus ring", async ({ page }) => 
     expect(noRing, `${path}: controls without a focus ring`).toEqual([]);
   }
 });
+
+test("charts are named with their figures a click away; runs, progress and remove buttons speak", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto("/market");
+  await ready(page);
+  const chart = page.getByTestId("share-chart");
+  await expect(chart.getByRole("group", { name: /share/i })).toBeVisible();
+  await chart.getByTestId("share-chart-data-open").click();
+  const rows = chart.getByTestId("share-chart-data").locator("tbody tr");
+  expect(await rows.count()).toBeGreaterThan(1);
+  // Every labelled mark's value is in the table.
+  const marks = await chart.locator("svg [role=img]").count();
+  const cells = await chart.getByTestId("share-chart-data").locator("tbody td.num").count();
+  expect(cells).toBe(marks);
+
+  await page.goto("/lab");
+  await ready(page);
+  await page.getByTestId("cluster-toggle").click();
+  const model = await page.getByTestId("g-model-0").inputValue();
+  await expect(page.getByTestId("remove-0")).toHaveAccessibleName(`Remove node group 1 (${model})`);
+  await page.getByTestId("run").click();
+  await expect(page.getByRole("progressbar", { name: /\S/ })).toHaveCount(6);
+  await expect(page.getByTestId("lab-summary")).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId("run-live")).toHaveText("The comparison has finished: the results are below.");
+  await expect(page.getByTestId("run-live")).toHaveAttribute("role", "status");
+
+  await page.goto("/stability");
+  await ready(page);
+  await expect(page.getByTestId("run")).toBeEnabled();
+  await page.getByTestId("run").click();
+  await expect(page.getByTestId("progress")).toHaveAttribute("data-running", "false", { timeout: 60_000 });
+  await expect(page.getByTestId("run-live")).toHaveText(/The simulation has finished/);
+  await expect(page.getByTestId("progress").getByRole("progressbar", { name: /Progress of scenario \d/ }).first()).toBeAttached();
+});
