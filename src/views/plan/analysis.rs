@@ -198,7 +198,7 @@ pub fn ParetoPanel(editor: Editor, runner: Runner) -> impl IntoView {
     let progress = view! {
         <progress data-testid="sweep-progress" max="1" value=fraction
             aria-label=move || i18n.t("plan.sweep_label")></progress>
-        <span data-testid="sweep-ms" role="status" data-ms=move || sweep_ms.get()
+        <span data-testid="sweep-ms" data-ms=move || sweep_ms.get()
             data-running=move || running.get().to_string()>{status}</span>
     };
     let layout_memo = Memo::new(move |_| {
