@@ -113,7 +113,7 @@ pub fn ComparePanel(editor: Editor, runner: Runner) -> impl IntoView {
             Some(view! {
                 <div class="table-wrap">
                     <table class="data" data-testid="compare">
-                        <thead><tr><th></th>{heads}</tr></thead>
+                        <thead><tr><td></td>{heads}</tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
                 </div>
