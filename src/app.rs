@@ -14,8 +14,19 @@ pub fn App() -> impl IntoView {
     let i18n = provide_i18n();
     let theme = provide_theme();
     provide_location();
+    let location = crate::router::use_location();
+    let has_run = move || View::from_path(&location.path.get()).is_some_and(View::has_run);
+    Effect::new(move |_| {
+        location.path.track();
+        request_animation_frame(reveal_current_link);
+    });
     view! {
             <a class="skip-link" href="#main">{move || i18n.t("shell.skip")}</a>
+            <Show when=has_run>
+                <a class="skip-link" href="#run" data-testid="skip-run" on:click=move |ev| focus_run(&ev)>
+                    {move || i18n.t("shell.skip_run")}
+                </a>
+            </Show>
             <header class="top">
                 <Link href="/" class="brand">
                     <span class="brand-zh">"云策"</span>
@@ -34,6 +45,46 @@ pub fn App() -> impl IntoView {
             </main>
             <crate::offline::UpdateNotice/>
             <Footer i18n/>
+    }
+}
+
+/// On a phone the nav scrolls sideways: the current view's link is brought into sight.
+fn reveal_current_link() {
+    use wasm_bindgen::JsCast;
+    let link = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector("nav.views a[aria-current=\"page\"]")
+                .ok()
+                .flatten()
+        })
+        .and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok());
+    let Some(link) = link else { return };
+    let Some(nav) = link.parent_element() else {
+        return;
+    };
+    if nav.scroll_width() <= nav.client_width() {
+        return;
+    }
+    // The nav is the links' offset parent (position: relative on a phone).
+    let (left, width, room) = (link.offset_left(), link.offset_width(), nav.client_width());
+    let visible = nav.scroll_left()..nav.scroll_left() + room;
+    if !(visible.contains(&left) && visible.contains(&(left + width - 1))) {
+        nav.set_scroll_left((left - (room - width) / 2).max(0));
+    }
+}
+
+/// Focuses the lab's Run button: a fragment link alone would scroll to it but leave the
+/// focus behind.
+fn focus_run(ev: &leptos::ev::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    let run = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("run"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(run) = run {
+        ev.prevent_default();
+        let _ = run.focus();
     }
 }
 

@@ -118,8 +118,9 @@ pub fn Chart(#[prop(into)] layout: Signal<Layout>, testid: &'static str) -> impl
     };
     view! {
         <div class="chart" data-testid=testid>
+            // A group, not an image: its marks are focus stops with their own labels.
             <svg
-                role="img"
+                role="group"
                 aria-label=move || layout_memo.get().title
                 viewBox=move || {
                     let l = layout_memo.get();
@@ -155,6 +156,7 @@ pub fn Chart(#[prop(into)] layout: Signal<Layout>, testid: &'static str) -> impl
                         }
                     })
             }}
+            <super::chart_data::ChartData layout=layout_memo testid/>
         </div>
     }
 }
@@ -210,11 +212,11 @@ fn render_layout(l: &Layout) -> impl IntoView + use<> {
         next += 1;
         match shape {
             Shape::Dot(radius) => view! {
-                <circle class=class tabindex="0" aria-label=label data-i=i cx=fmt(p.x) cy=fmt(p.y) r=fmt(radius)/>
+                <circle class=class tabindex="0" role="img" aria-label=label data-i=i cx=fmt(p.x) cy=fmt(p.y) r=fmt(radius)/>
             }
             .into_any(),
             Shape::Bar(r) => view! {
-                <rect class=class tabindex="0" aria-label=label data-i=i x=fmt(r.x) y=fmt(r.y) width=fmt(r.width) height=fmt(r.height)/>
+                <rect class=class tabindex="0" role="img" aria-label=label data-i=i x=fmt(r.x) y=fmt(r.y) width=fmt(r.width) height=fmt(r.height)/>
             }
             .into_any(),
         }

@@ -1,6 +1,7 @@
 //! Shared front-end pieces, one file per thing, named for what it is.
 
 pub mod chart;
+pub mod chart_data;
 pub mod download;
 pub mod error;
 pub mod figure_link;

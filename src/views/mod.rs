@@ -97,6 +97,12 @@ impl View {
         matches!(self, View::Lab | View::Plan | View::Stability)
     }
 
+    /// Whether the view has a Run button (`id="run"`), which the shell's second skip link
+    /// focuses: the labs' runs and the planner's frontier sweep.
+    pub fn has_run(self) -> bool {
+        self.is_lab()
+    }
+
     /// Renders the view in the shell: a story view directly, a lab through the labs
     /// bundle. Only this bundle's views are linked into it.
     pub fn render(self) -> AnyView {

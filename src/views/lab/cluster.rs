@@ -126,7 +126,10 @@ fn GroupTable(editor: Editor) -> impl IntoView {
                         type="button"
                         class="remove"
                         data-testid=move || format!("remove-{}", at())
-                        aria-label=move || i18n.format("lab.remove_row", &[&(at() + 1).to_string()])
+                        aria-label=move || {
+                            let model = state.with(|s| s.groups.get(at()).map(|g| g.model.clone()).unwrap_or_default());
+                            i18n.format("lab.remove_row", &[&(at() + 1).to_string(), &model])
+                        }
                         disabled=move || single.get()
                         on:click=move |ev| {
                             // The row and this button go away: focus the next row's remove

@@ -98,7 +98,7 @@ pub fn RunCard(editor: Editor, runner: Runner) -> impl IntoView {
                 {move || i18n.t(if replay() { "lab.mode.replay_note" } else { "lab.mode.inflation_note" })}
             </p>
             <div class="row toolbar">
-                <button type="button" class="primary" data-testid="run" on:click=move |_| runner.dispatch(Command::Run)>
+                <button type="button" class="primary" id="run" data-testid="run" on:click=move |_| runner.dispatch(Command::Run)>
                     {move || i18n.t("lab.run_button")}
                 </button>
                 <button
@@ -109,6 +109,18 @@ pub fn RunCard(editor: Editor, runner: Runner) -> impl IntoView {
                 >
                     {move || i18n.t("lab.cancel")}
                 </button>
+                // Announces the start and the end of a run; a stop is announced by run-status.
+                <span class="visually-hidden" role="status" data-testid="run-live">
+                    {move || {
+                        if runner.running.get() {
+                            i18n.t("lab.live.running")
+                        } else if runner.status.get().is_none() && runner.results.with(Option::is_some) {
+                            i18n.t("lab.live.done")
+                        } else {
+                            ""
+                        }
+                    }}
+                </span>
                 {move || {
                     runner.status.get().map(|key| view! {
                         <span class="muted" data-testid="run-status" role="status">{i18n.t(key)}</span>
@@ -195,7 +207,8 @@ pub fn ProgressList(runner: Runner) -> impl IntoView {
             >
                 <For each=move || 0..count.get() key=|i| *i let(i)>
                     <li>
-                        <span>
+                        <label>
+                            <span>
                             {move || {
                                 policies.with(|p| {
                                     p.get(i)
@@ -210,7 +223,7 @@ pub fn ProgressList(runner: Runner) -> impl IntoView {
                                         .unwrap_or_default()
                                 })
                             }}
-                        </span>
+                            </span>
                         <progress
                             max="1"
                             data-testid=format!("progress-{i}")
@@ -225,6 +238,7 @@ pub fn ProgressList(runner: Runner) -> impl IntoView {
                                 format!("{mean:.3}")
                             }
                         ></progress>
+                        </label>
                     </li>
                 </For>
             </ul>

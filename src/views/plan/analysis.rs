@@ -113,7 +113,7 @@ pub fn ComparePanel(editor: Editor, runner: Runner) -> impl IntoView {
             Some(view! {
                 <div class="table-wrap">
                     <table class="data" data-testid="compare">
-                        <thead><tr><th></th>{heads}</tr></thead>
+                        <thead><tr><td></td>{heads}</tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
                 </div>
@@ -196,7 +196,8 @@ pub fn ParetoPanel(editor: Editor, runner: Runner) -> impl IntoView {
     };
     let sweep_ms = Memo::new(move |_| sweep.with(|s| s.ms.map(|m| format!("{m:.1}"))));
     let progress = view! {
-        <progress data-testid="sweep-progress" max="1" value=fraction></progress>
+        <progress data-testid="sweep-progress" max="1" value=fraction
+            aria-label=move || i18n.t("plan.sweep_label")></progress>
         <span data-testid="sweep-ms" data-ms=move || sweep_ms.get()
             data-running=move || running.get().to_string()>{status}</span>
     };
@@ -257,7 +258,7 @@ pub fn ParetoPanel(editor: Editor, runner: Runner) -> impl IntoView {
                             }
                         }/>
                 </label>
-                <button type="button" class="primary" data-testid="sweep"
+                <button type="button" class="primary" id="run" data-testid="sweep"
                     disabled=move || running.get()
                     on:click=move |_| runner.run_sweep()>{move || i18n.t("plan.run_sweep")}</button>
                 <button type="button" data-testid="sweep-cancel"

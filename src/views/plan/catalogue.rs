@@ -42,6 +42,7 @@ fn cell(editor: Editor, target: Target, default: Option<Param>, testid: String) 
 fn status(editor: Editor, excluded: Memo<Vec<ExcludedChip>>, chip: &Chip) -> impl IntoView + use<> {
     let i18n = use_i18n();
     let id = chip.id.clone();
+    let name = chip.name.clone();
     let target = Target::Chip(id.clone(), ChipField::Allow);
     let read = target.clone();
     let current = Memo::new(move |_| {
@@ -70,6 +71,7 @@ fn status(editor: Editor, excluded: Memo<Vec<ExcludedChip>>, chip: &Chip) -> imp
     view! {
         <td>
             <select data-testid=format!("chip-{id}-allow") on:change=on_change
+                aria-label=move || i18n.format("plan.allow.label", &[&name])
                 prop:value=move || current.get()>
                 <option value="policy">{move || i18n.t("plan.allow.policy")}</option>
                 <option value="in">{move || i18n.t("plan.allow.in")}</option>

@@ -348,7 +348,8 @@ pub fn RunCard(editor: Editor, runner: Runner, key: Memo<String>) -> impl IntoVi
             .into_iter()
             .enumerate()
             .map(|(i, f)| view! {
-                <progress data-testid=format!("progress-{i}") max="1" value=format!("{f:.3}")></progress>
+                <progress data-testid=format!("progress-{i}") max="1" value=format!("{f:.3}")
+                    aria-label=i18n.format("stability.progress", &[&(i + 1).to_string()])></progress>
             })
             .collect_view()
     };
@@ -361,6 +362,7 @@ pub fn RunCard(editor: Editor, runner: Runner, key: Memo<String>) -> impl IntoVi
             <div class="button-row">
                 <button
                     type="button"
+                    id="run"
                     data-testid="run"
                     disabled=move || runner.running.get() || !ready()
                     on:click=run
@@ -373,6 +375,18 @@ pub fn RunCard(editor: Editor, runner: Runner, key: Memo<String>) -> impl IntoVi
                 >{tr(i18n, "stability.cancel")}</button>
             </div>
             <div data-testid="progress" data-running=move || runner.running.get().to_string()>{bars}</div>
+            // Announces the start and the end of a run; a stop is announced by run-status.
+            <p class="visually-hidden" role="status" data-testid="run-live">
+                {move || {
+                    if runner.running.get() {
+                        i18n.t("stability.live.running")
+                    } else if runner.stop.with(Option::is_none) && runner.results.with(Option::is_some) {
+                        i18n.t("stability.live.done")
+                    } else {
+                        ""
+                    }
+                }}
+            </p>
             {move || stop().map(|m| view! { <p class="small" data-testid="run-status" role="status">{m}</p> })}
             {move || refused().map(|m| view! {
                 <p class="field-error" role="alert" data-testid="refused">{m}" "{i18n.t("stability.kept")}</p>

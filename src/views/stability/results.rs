@@ -221,7 +221,8 @@ fn side_card(i18n: I18n, side: usize, r: &Report, ms: f64) -> impl IntoView + us
                 {move || i18n.format("stability.run_of", &[&years.to_string(), &seed.to_string()])}
             </p>
             <p class="small">{tr(i18n, "stability.worst")}" "<strong>{seg_name.clone()}</strong></p>
-            <table class="data estimates"><tbody>{rows}</tbody></table>
+            // Scrolls sideways on a phone, so it takes focus to be scrolled by keyboard.
+            <table class="data estimates" tabindex="0" aria-label=tr(i18n, "stability.estimates")><tbody>{rows}</tbody></table>
             <details>
                 <summary on:click=move |_| seg_open.set(true) data-testid=format!("segments-open-{side}")>
                     {tr(i18n, "stability.segments")}
