@@ -197,7 +197,7 @@ pub fn outcome_card(
                 {confidence_badge(o, i18n)}
                 {cited.then(|| view! { " · " <span class="badge cited">{i18n.t("battles.cited")}</span> })}
             </div>
-            <h4>{f("subject", &o.subject)}</h4>
+            <h3>{f("subject", &o.subject)}</h3>
             <p>
                 {f("metric", &o.metric)}
                 {figure.map(|t| view! { ": " <strong data-testid="outcome-figure">{t}</strong> })}
