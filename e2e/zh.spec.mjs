@@ -10,6 +10,7 @@ const VIEWS = [
   "/battles",
   "/battles?ev=3",
   "/sources?fig=OC-012",
+  "/sources?fig=OUT-005",
   "/market",
   "/market?tab=table",
   "/market?tab=sources",

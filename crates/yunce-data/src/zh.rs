@@ -53,6 +53,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ),
     ("zh/sources.csv", include_str!("../data/zh/sources.csv")),
     ("zh/outcomes.csv", include_str!("../data/zh/outcomes.csv")),
+    ("zh/outages.csv", include_str!("../data/zh/outages.csv")),
     ("zh/verdicts.csv", include_str!("../data/zh/verdicts.csv")),
     ("zh/try_links.csv", include_str!("../data/zh/try_links.csv")),
 ];

@@ -81,6 +81,8 @@ const SHOWN: &[(&str, &[&str])] = &[
     ("alibaba_financials.csv", &["note"]),
     // /sources list: every source's reliability judgement and its date when in words.
     ("sources.csv", &["reliability", "date"]),
+    // The figure card on /sources (`?fig=OUT-...`).
+    ("outages.csv", &["provider", "services_affected", "region_scope"]),
     // /battles outcome cards and the CSV's row notes.
     (
         "outcomes.csv",
@@ -107,6 +109,7 @@ fn english(name: &str) -> Table {
         "alibaba_financials.csv" => f.financials,
         "sources.csv" => f.sources,
         "outcomes.csv" => f.outcomes,
+        "outages.csv" => f.outages,
         "verdicts.csv" => f.verdicts,
         "try_links.csv" => f.try_links,
         other => panic!("no English file {other} for a translation"),

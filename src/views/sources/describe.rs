@@ -149,6 +149,19 @@ pub fn describe(data: &Dataset, id: &str, i18n: I18n) -> String {
             zh("action", &r.action)
         );
     }
+    if let Some(r) = data.outages.iter().find(|r| r.meta.id == id) {
+        let start = r.start_local.split_whitespace().collect::<Vec<_>>();
+        let when = match start.as_slice() {
+            [day, time] => format!("{} {time}", format::date(lang, day)),
+            _ => r.start_local.clone(),
+        };
+        return format!(
+            "{when} · {} · {} · {}",
+            zh("provider", &r.provider),
+            zh("region_scope", &r.region_scope),
+            zh("services_affected", &r.services_affected)
+        );
+    }
     if let Some(r) = data.outcome(id) {
         let value = match (r.value, r.unit.as_str()) {
             (Some(v), "RMB m" | "RMB bn" | "USD bn") => format::amount(lang, v, &r.unit),
