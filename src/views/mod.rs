@@ -2,6 +2,8 @@
 //! titles and the end-to-end test that visits every view.
 
 pub mod alibaba;
+#[doc(hidden)]
+pub mod check;
 pub mod compute;
 pub mod lab;
 pub mod market;

@@ -17,7 +17,7 @@ mod files;
 mod inputs;
 mod results;
 mod runner;
-mod state;
+pub(crate) mod state;
 mod text;
 mod worker;
 

@@ -13,7 +13,7 @@ mod explain;
 mod export;
 mod results;
 mod runner;
-mod state;
+pub(crate) mod state;
 mod text;
 mod worker;
 
