@@ -63,8 +63,8 @@ pub use parse::{
 };
 pub use policy::Policy;
 pub use preset::{
-    GroupError, MAX_PRESET_NODES, NodeGroup, OPENB_GROUPS, expand_groups, format_groups,
-    openb_preset, parse_groups, valid_model_name,
+    GroupError, MAX_GROUPS, MAX_PRESET_NODES, NodeGroup, OPENB_GROUPS, expand_groups,
+    format_groups, openb_preset, parse_groups, valid_model_name,
 };
 pub use replay::{
     DelayStats, MAX_REPLAY_SAMPLES, QueueKind, REPLAY_CSV_HEADER, ReplayConfig, ReplayResult,
