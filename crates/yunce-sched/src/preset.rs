@@ -229,7 +229,11 @@ mod tests {
         g[3].model = "H20".into();
         g[0].count = 60_000;
         assert!(expand_groups(&g).is_err());
-        let many = vec![openb_preset()[0].clone(); MAX_GROUPS + 1];
+        let one = NodeGroup {
+            count: 1,
+            ..openb_preset()[0].clone()
+        };
+        let many = vec![one; MAX_GROUPS + 1];
         let e = expand_groups(&many).unwrap_err();
         assert!(
             e.to_string().contains("at most 100 node groups, not 101"),
