@@ -8,6 +8,7 @@
 //! two window events (`yunce-lang`, `yunce-navigated`) and `<html lang>` / `<html data-theme>`.
 
 use crate::components::error::ErrorPanel;
+use crate::components::worker;
 use crate::i18n::use_i18n;
 use js_sys::{Function, Promise, Reflect};
 use leptos::prelude::*;
@@ -46,13 +47,17 @@ fn method(target: &JsValue, name: &str) -> Result<Function, String> {
         .ok_or_else(|| format!("the labs module has no {name}()"))
 }
 
+/// The labs module's hashed URL, as the build recorded it.
+fn module_url() -> Option<String> {
+    worker::built_url("yunce-module-labs_lazy")
+}
+
 /// Imports and initialises the labs module (once per page).
 async fn load() -> Result<JsValue, String> {
     if let Some(module) = MODULE.with(|m| m.borrow().clone()) {
         return Ok(module);
     }
-    let url = crate::components::worker::built_url("yunce-module-labs_lazy")
-        .ok_or_else(|| "the build names no labs module".to_owned())?;
+    let url = module_url().ok_or_else(|| "the build names no labs module".to_owned())?;
     let promise = import_module(&url).map_err(|e| describe(&e))?;
     let module = JsFuture::from(promise).await.map_err(|e| describe(&e))?;
     let init = method(&module, "default")?;
@@ -66,7 +71,8 @@ async fn load() -> Result<JsValue, String> {
 
 /// A lab in the shell: loads the labs bundle, mounts the lab into a host element, and
 /// unmounts it when the route leaves. A failed load says what failed and offers Retry;
-/// it is also retried when the browser comes back online.
+/// it is also retried when the browser comes back online. A module that the server no
+/// longer has (a deploy since this page loaded) reloads the page once.
 #[component]
 pub fn LabHost(path: &'static str) -> impl IntoView {
     let i18n = use_i18n();
@@ -92,7 +98,17 @@ pub fn LabHost(path: &'static str) -> impl IntoView {
                         .map_err(|e| describe(&e))
                 }),
                 Ok(_) => return,
-                Err(e) => Err(e),
+                Err(e) => {
+                    // A deploy replaced the hashed module this older page names: reload
+                    // once for the new names (a second failure shows the error and Retry).
+                    if let Some(url) = module_url()
+                        && worker::gone(&url).await
+                        && worker::reload_once(&url)
+                    {
+                        return;
+                    }
+                    Err(e)
+                }
             };
             if !live.get() {
                 return;

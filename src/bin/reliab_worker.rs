@@ -56,7 +56,10 @@ fn run(scope: &DedicatedWorkerGlobalScope, scenarios: &[Scenario]) {
         let t0 = now(scope);
         let mut sim = match Simulation::new(scenario) {
             Ok(sim) => sim,
-            Err(e) => return post(scope, &WorkerMsg::Failed(e.to_string())),
+            Err(e) => {
+                let text = format!("run of scenario {:?}: {e}", scenario.name);
+                return post(scope, &WorkerMsg::Failed(text));
+            }
         };
         let chunk = chunk_years(scenario);
         while !sim.is_done() {
@@ -97,12 +100,41 @@ fn stem(name: &str) -> String {
     parts.join("-").chars().take(60).collect()
 }
 
+/// A setup in words: its input (the preset or the imported file) and its settings.
+fn setup_label(setup: &Setup, imported: bool) -> String {
+    let input = if imported {
+        "the imported scenario".to_owned()
+    } else {
+        format!("preset {}", setup.preset)
+    };
+    format!(
+        "{input} over {} years with seed {}",
+        setup.years, setup.seed
+    )
+}
+
+/// The request in words, for a panic's message.
+fn job_label(request: &Request) -> String {
+    match request {
+        Request::Describe { setup, file, .. } => {
+            format!("checking {}", setup_label(setup, file.is_some()))
+        }
+        Request::Run { setup, file } => format!("run of {}", setup_label(setup, file.is_some())),
+        Request::Export { setup, file } => {
+            format!("export of {}", setup_label(setup, file.is_some()))
+        }
+    }
+}
+
 fn handle(scope: &DedicatedWorkerGlobalScope, event: &MessageEvent) {
     let request = event
         .data()
         .dyn_into::<Uint8Array>()
         .map_err(|_| "the request is not bytes".to_string())
         .and_then(|bytes| wire::decode::<Request>(&bytes.to_vec()));
+    if let Ok(r) = &request {
+        set_job(job_label(r));
+    }
     let msg = match request {
         Err(reason) => WorkerMsg::Failed(reason),
         Ok(Request::Describe { id, setup, file }) => {
@@ -120,7 +152,7 @@ fn handle(scope: &DedicatedWorkerGlobalScope, event: &MessageEvent) {
         }
         Ok(Request::Run { setup, file }) => match scenarios(&setup, file.as_ref()) {
             Ok(s) => return run(scope, &s),
-            Err(e) => WorkerMsg::Failed(e),
+            Err(e) => WorkerMsg::Failed(format!("{}: {e}", setup_label(&setup, file.is_some()))),
         },
         Ok(Request::Export { setup, file }) => match scenarios(&setup, file.as_ref()) {
             Ok(list) => WorkerMsg::Json(
@@ -137,7 +169,51 @@ fn handle(scope: &DedicatedWorkerGlobalScope, event: &MessageEvent) {
     post(scope, &msg);
 }
 
+// The last line of defence: the job in words (input and setting), and a panic hook that
+// posts it with the panic as this worker's failure before the wasm instance stops, so the
+// page shows words, not "the worker stopped". (Each worker bin has its own copy: linking
+// the app library into a worker would bring the app's JS snippets with it.)
+thread_local! {
+    static JOB: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+fn set_job(label: String) {
+    JOB.with(|j| {
+        if let Ok(mut job) = j.try_borrow_mut() {
+            *job = label;
+        }
+    });
+}
+
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info: &std::panic::PanicHookInfo<'_>| {
+        console_error_panic_hook::hook(info);
+        let job = JOB.with(|j| j.try_borrow().map(|s| s.clone()).unwrap_or_default());
+        let payload = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "no message".to_owned());
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let job = if job.is_empty() {
+            "the worker"
+        } else {
+            job.as_str()
+        };
+        let text = format!("{job}: internal error ({payload}{place}); the worker stopped");
+        if let Ok(scope) = js_sys::global().dyn_into::<DedicatedWorkerGlobalScope>() {
+            post(&scope, &WorkerMsg::Failed(text));
+        }
+    }));
+}
+
 fn main() {
+    // A panic posts the job and its message as a failure before the worker stops.
+    install_panic_hook();
     let Ok(scope) = js_sys::global().dyn_into::<DedicatedWorkerGlobalScope>() else {
         return;
     };

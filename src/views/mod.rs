@@ -3,6 +3,8 @@
 
 pub mod alibaba;
 pub mod battles;
+#[doc(hidden)]
+pub mod check;
 pub mod compute;
 pub mod lab;
 pub mod market;

@@ -82,7 +82,10 @@ const SHOWN: &[(&str, &[&str])] = &[
     // /sources list: every source's reliability judgement and its date when in words.
     ("sources.csv", &["reliability", "date"]),
     // The figure card on /sources (`?fig=OUT-...`).
-    ("outages.csv", &["provider", "services_affected", "region_scope"]),
+    (
+        "outages.csv",
+        &["provider", "services_affected", "region_scope"],
+    ),
     // /battles outcome cards and the CSV's row notes.
     (
         "outcomes.csv",

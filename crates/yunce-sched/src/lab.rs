@@ -173,12 +173,48 @@ pub fn run_lab(
     post: &mut dyn FnMut(WorkerMsg),
 ) {
     if let Err(e) = run_inner(req, nodes, pods, post) {
-        let what = match req.op {
-            LabOp::CheckNodes => "nodes",
-            LabOp::CheckPods => "pods",
-            LabOp::Run => "run",
+        let (what, e) = match req.op {
+            LabOp::CheckNodes => ("nodes", e),
+            LabOp::CheckPods => ("pods", e),
+            LabOp::Run => (
+                "run",
+                format!(
+                    "{}: {e}",
+                    job_label(req, nodes.map(|f| f.0), pods.map(|f| f.0))
+                ),
+            ),
         };
         post(WorkerMsg::Failed(what.to_owned(), e));
+    }
+}
+
+/// The job in words, naming its input and its setting, for an error message: "replay of
+/// pods.csv on the cluster groups with compress 2000", "reading nodes.csv".
+pub fn job_label(req: &LabRequest, nodes: Option<&str>, pods: Option<&str>) -> String {
+    let workload = pods.unwrap_or("the generated workload");
+    let fleet = match (req.fleet_gpus, nodes) {
+        (Some(gpus), _) => format!("a synthetic fleet of {gpus} GPUs"),
+        (None, Some(name)) => name.to_owned(),
+        (None, None) => "the cluster groups".to_owned(),
+    };
+    let scale = if req.scale == 1 {
+        String::new()
+    } else {
+        format!(" at fleet size ×{}", req.scale)
+    };
+    match req.op {
+        LabOp::CheckNodes => format!("reading {}", nodes.unwrap_or("the node list")),
+        LabOp::CheckPods => format!("reading {}", pods.unwrap_or("the pod list")),
+        LabOp::Run => match req.mode {
+            LabMode::Inflation => format!(
+                "inflation of {workload} on {fleet}{scale} with tune {}",
+                req.tune
+            ),
+            LabMode::Replay => format!(
+                "replay of {workload} on {fleet}{scale} with compress {}",
+                req.compress
+            ),
+        },
     }
 }
 

@@ -47,7 +47,7 @@ pub use inflation::{
     MAX_WORKLOAD_PODS, NodeUsage, Progress, RunConfig, Simulation, class_counts, inflated_order,
     run_inflation,
 };
-pub use lab::{LabFile, MAX_LAB_NODES, MAX_LAB_PODS, MAX_LAB_SCALE, run_lab};
+pub use lab::{LabFile, MAX_LAB_NODES, MAX_LAB_PODS, MAX_LAB_SCALE, job_label, run_lab};
 pub use metrics::{
     CURVE_CSV_HEADER, CurvePoint, EventRecord, MAX_ARRIVED_PCT, ModelAlloc, PolicySummary,
     RunResult, discretize, render_details, render_summary, summarize, summarize_csv,
@@ -63,8 +63,8 @@ pub use parse::{
 };
 pub use policy::Policy;
 pub use preset::{
-    GroupError, MAX_PRESET_NODES, NodeGroup, OPENB_GROUPS, expand_groups, format_groups,
-    openb_preset, parse_groups, valid_model_name,
+    GroupError, MAX_GROUPS, MAX_PRESET_NODES, NodeGroup, OPENB_GROUPS, expand_groups,
+    format_groups, openb_preset, parse_groups, valid_model_name,
 };
 pub use replay::{
     DelayStats, MAX_REPLAY_SAMPLES, QueueKind, REPLAY_CSV_HEADER, ReplayConfig, ReplayResult,

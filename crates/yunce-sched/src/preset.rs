@@ -13,6 +13,11 @@ use std::fmt;
 /// The most nodes an edited cluster may have.
 pub const MAX_PRESET_NODES: u64 = 50_000;
 
+/// The most node groups an edited cluster may have (openb has 15). Each group is a row of
+/// the lab's cluster editor, and 5,000 of them held the page for a fifth of a second; a
+/// cluster of more kinds of node is a node file.
+pub const MAX_GROUPS: usize = 100;
+
 /// A number of identical nodes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NodeGroup {
@@ -88,6 +93,15 @@ pub fn valid_model_name(name: &str) -> bool {
 
 /// Expands groups into nodes named `lab-node-00000`, … in group order.
 pub fn expand_groups(groups: &[NodeGroup]) -> Result<Vec<NodeSpec>, GroupError> {
+    if groups.len() > MAX_GROUPS {
+        return Err(GroupError {
+            group: MAX_GROUPS,
+            message: format!(
+                "a cluster has at most {MAX_GROUPS} node groups, not {}; a node file has no limit",
+                groups.len()
+            ),
+        });
+    }
     expand_up_to(groups, MAX_PRESET_NODES)
 }
 
@@ -215,6 +229,17 @@ mod tests {
         g[3].model = "H20".into();
         g[0].count = 60_000;
         assert!(expand_groups(&g).is_err());
+        let one = NodeGroup {
+            count: 1,
+            ..openb_preset()[0].clone()
+        };
+        let many = vec![one; MAX_GROUPS + 1];
+        let e = expand_groups(&many).unwrap_err();
+        assert!(
+            e.to_string().contains("at most 100 node groups, not 101"),
+            "{e}"
+        );
+        assert!(expand_groups(&many[..MAX_GROUPS]).is_ok());
     }
 
     #[test]

@@ -324,6 +324,31 @@ fn bad_numbers_in_a_request_fail_the_run() {
 }
 
 #[test]
+fn a_failed_run_names_its_input_and_setting() {
+    let mut req = request(LabMode::Replay);
+    req.compress = 0.5;
+    let pods = "name,cpu_milli,memory_mib,num_gpu,gpu_milli,creation_time,deletion_time\n\
+                p1,1000,1,1,500,0,10\n";
+    let msgs = collect(&req, Some(("=bad,pods.csv", pods)));
+    let [WorkerMsg::Failed(what, msg)] = &msgs[..] else {
+        panic!("expected one failure, got {msgs:?}");
+    };
+    assert_eq!(what, "run");
+    assert!(
+        msg.starts_with("replay of =bad,pods.csv on the cluster groups with compress 0.5: "),
+        "{msg}"
+    );
+    req.mode = LabMode::Inflation;
+    req.tune = f64::INFINITY;
+    req.scale = 2;
+    let label = yunce_sched::job_label(&req, Some("nodes.csv"), None);
+    assert_eq!(
+        label,
+        "inflation of the generated workload on nodes.csv at fleet size ×2 with tune inf"
+    );
+}
+
+#[test]
 fn bad_files_give_row_errors() {
     let mut req = request(LabMode::Inflation);
     req.op = LabOp::CheckPods;

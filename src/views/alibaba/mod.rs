@@ -9,7 +9,7 @@
 mod context;
 mod finance;
 mod model;
-mod state;
+pub(crate) mod state;
 mod timeline;
 
 use crate::components::error::ErrorPanel;

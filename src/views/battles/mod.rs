@@ -8,7 +8,7 @@ mod figures;
 mod model;
 mod moved;
 mod render;
-mod state;
+pub(crate) mod state;
 
 use crate::components::chart::{Chart, ChartDownloads, use_width};
 use crate::components::download::save_text;

@@ -5,7 +5,7 @@
 
 mod model;
 mod render;
-mod state;
+pub(crate) mod state;
 
 use crate::components::error::ErrorPanel;
 use crate::components::figure_link::figure_links;

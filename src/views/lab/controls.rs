@@ -7,6 +7,7 @@ use super::field::FieldInput;
 use super::files::{Dropzone, FileSummary};
 use super::runner::{Command, FileKind, Runner};
 use super::text::policy_key;
+use crate::components::worker::WorkerRetry;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use yunce_sched::{LabMode, Policy, QueueKind};
@@ -133,6 +134,7 @@ pub fn RunCard(editor: Editor, runner: Runner) -> impl IntoView {
                     <p class="notice bad" data-testid="run-error" role="alert">{e}</p>
                 })
             }}
+            <WorkerRetry on_retry=Callback::new(move |()| runner.dispatch(Command::Run))/>
         </section>
     }
 }

@@ -4,8 +4,8 @@
 
 use super::state::{LabState, Tab, format_seeds, parse_seeds};
 use yunce_sched::{
-    DEFAULT_CAPABILITIES, LabMode, MAX_CPU_MILLI, MAX_MEMORY_MIB, NodeGroup, Policy, QueueKind,
-    check_capability, valid_model_name,
+    DEFAULT_CAPABILITIES, LabMode, MAX_CPU_MILLI, MAX_GROUPS, MAX_MEMORY_MIB, NodeGroup, Policy,
+    QueueKind, check_capability, valid_model_name,
 };
 
 /// An input of the lab.
@@ -290,7 +290,8 @@ impl LabState {
             }
             Action::Queue(q) => self.queue = q,
             Action::Tab(t) => self.tab = t,
-            Action::AddChip => self.groups.push(h20(10)),
+            Action::AddChip if self.groups.len() < MAX_GROUPS => self.groups.push(h20(10)),
+            Action::AddChip => {}
             Action::ReplaceV100 => {
                 let nodes: u32 = self
                     .groups

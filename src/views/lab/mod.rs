@@ -16,7 +16,7 @@ mod heat;
 mod model;
 mod results;
 mod runner;
-mod state;
+pub(crate) mod state;
 mod text;
 mod worker;
 

@@ -3,9 +3,7 @@
 //! Requests and answers are `yunce_sched`'s serde types as postcard bytes (`Uint8Array`).
 
 use js_sys::Uint8Array;
-use leptos::ev;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::MessageEvent;
+use wasm_bindgen::JsValue;
 use yunce_sched::{LabRequest, WorkerMsg};
 
 /// One running job. Dropping it terminates the worker, which is how a run is cancelled.
@@ -36,47 +34,36 @@ fn payload(request: &LabRequest, nodes: &JsValue, pods: &JsValue) -> js_sys::Arr
 
 /// Starts a worker, sends `[request, nodes file, pods file]` once it says it is ready, and
 /// passes every decoded message to `on_msg` with a [`Sender`] for follow-up requests. A
-/// worker that stops with an error reports `Failed("run", …)`.
+/// worker that did not load or stopped reports `Failed("run", …)` in words.
 pub fn start(
     request: &LabRequest,
     nodes: &JsValue,
     pods: &JsValue,
     on_msg: impl Fn(WorkerMsg, &Sender) + 'static,
 ) -> Result<Job, String> {
-    let mut job = Job::new(crate::components::worker::spawn("worker")?);
     let on_msg = std::rc::Rc::new(on_msg);
-    let payload = payload(request, nodes, pods);
-    let target = job.worker().clone();
-    let sender = Sender {
-        worker: target.clone(),
+    let sender = std::rc::Rc::new(std::cell::RefCell::new(None::<Sender>));
+    let (handler, to) = (on_msg.clone(), sender.clone());
+    let on_bytes = std::rc::Rc::new(move |bytes: Vec<u8>| {
+        let msg = yunce_sched::decode::<WorkerMsg>(&bytes)
+            .unwrap_or_else(|e| WorkerMsg::Failed("run".into(), e));
+        if let Some(s) = to.borrow().as_ref() {
+            handler(msg, s);
+        }
+    });
+    let to = sender.clone();
+    let on_fail = std::rc::Rc::new(move |text: String| {
+        if let Some(s) = to.borrow().as_ref() {
+            on_msg(WorkerMsg::Failed("run".into(), text), s);
+        }
+    });
+    let job = Job::start("worker", on_bytes, on_fail)?;
+    *sender.borrow_mut() = Some(Sender {
+        worker: job.worker().clone(),
         nodes: nodes.clone(),
         pods: pods.clone(),
-    };
-    let errors = sender.clone();
-    let handler = on_msg.clone();
-    job.listen(ev::message, move |event: MessageEvent| {
-        let data = event.data();
-        // The worker loads its wasm first and then says "ready"; a request sent before that
-        // would be lost.
-        if data.as_string().is_some_and(|s| s == "ready") {
-            let _ = target.post_message(&payload);
-            return;
-        }
-        let msg = match data.dyn_into::<Uint8Array>() {
-            Ok(bytes) => yunce_sched::decode::<WorkerMsg>(&bytes.to_vec()),
-            Err(_) => Err("the worker sent something other than bytes".into()),
-        };
-        handler(
-            msg.unwrap_or_else(|e| WorkerMsg::Failed("run".into(), e)),
-            &sender,
-        );
     });
-    job.listen(ev::error, move |_| {
-        on_msg(
-            WorkerMsg::Failed("run".into(), "the worker stopped with an error".into()),
-            &errors,
-        )
-    });
+    job.send(payload(request, nodes, pods).into(), None);
     Ok(job)
 }
 

@@ -7,7 +7,7 @@
 mod controls;
 mod model;
 mod render;
-mod state;
+pub(crate) mod state;
 
 use crate::components::chart::{Chart, ChartDownloads, use_width};
 use crate::components::download::save_text;

@@ -3,7 +3,7 @@
 
 mod model;
 mod render;
-mod state;
+pub(crate) mod state;
 
 use crate::components::error::ErrorPanel;
 use crate::components::notices::UrlNotices;

@@ -17,11 +17,12 @@ mod files;
 mod inputs;
 mod results;
 mod runner;
-mod state;
+pub(crate) mod state;
 mod text;
 mod worker;
 
 use crate::components::notices::UrlNotices;
+use crate::components::worker::WorkerRetry;
 use crate::i18n::use_i18n;
 use crate::router::{Location, QueryMap, use_location};
 use leptos::prelude::*;
@@ -77,6 +78,7 @@ pub fn PlanView() -> impl IntoView {
             <h1>{move || i18n.t("plan.title")}</h1>
             <p class="muted">{move || i18n.t("plan.lede")}</p>
             <UrlNotices notices/>
+            <WorkerRetry on_retry=Callback::new(move |()| runner.retry())/>
             <inputs::PresetBar editor/>
             <div class="lab-setup">
                 <inputs::GoalCard editor/>

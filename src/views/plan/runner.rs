@@ -254,6 +254,16 @@ impl Runner {
         }
     }
 
+    /// Solves and compares the current inputs again in a fresh worker (after a worker
+    /// failed to load).
+    pub fn retry(self) {
+        let user = self.user_chips.get_untracked();
+        let st = self.state.get_untracked();
+        self.engine.set_value(None);
+        self.solve(st.scenario(&user));
+        self.compare(st.compared(&user));
+    }
+
     fn solve(self, scenario: Scenario) {
         self.solving.set(true);
         if let Err(e) = self.ask(0, &PlanRequest::Solve(scenario)) {

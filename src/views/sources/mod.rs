@@ -8,7 +8,7 @@
 mod describe;
 mod model;
 mod render;
-mod state;
+pub(crate) mod state;
 
 use crate::components::error::ErrorPanel;
 use crate::components::notices::UrlNotices;

@@ -13,12 +13,13 @@ mod explain;
 mod export;
 mod results;
 mod runner;
-mod state;
+pub(crate) mod state;
 mod text;
 mod worker;
 
 use crate::components::download::save_text;
 use crate::components::notices::UrlNotices;
+use crate::components::worker::WorkerRetry;
 use crate::i18n::use_i18n;
 use crate::router::{Location, QueryMap, use_location};
 use leptos::prelude::*;
@@ -90,6 +91,17 @@ impl Editor {
                 j.send(&request);
             }
         });
+    }
+
+    /// Starts the describing worker (again, after it failed to load) and describes the
+    /// current state.
+    fn restart(self) {
+        self.job.set_value(None);
+        self.pending.set_value(Vec::new());
+        match worker::start(move |msg| self.on_msg(msg)) {
+            Ok(job) => self.job.set_value(Some(job)),
+            Err(e) => self.import_error.set(Some(e)),
+        }
     }
 
     fn file_text(self) -> Option<String> {
@@ -216,10 +228,7 @@ pub fn StabilityView() -> impl IntoView {
         next_id: StoredValue::new(0),
         export_side: StoredValue::new(0),
     };
-    match worker::start(move |msg| editor.on_msg(msg)) {
-        Ok(job) => editor.job.set_value(Some(job)),
-        Err(e) => editor.import_error.set(Some(e)),
-    }
+    editor.restart();
     on_cleanup(move || {
         editor.job.try_set_value(None);
     });
@@ -243,6 +252,12 @@ pub fn StabilityView() -> impl IntoView {
             <h1>{tr(i18n, "stability.title")}</h1>
             <p class="muted">{tr(i18n, "stability.lede")}</p>
             <UrlNotices notices/>
+            <WorkerRetry on_retry=Callback::new(move |()| {
+                editor.import_error.set(None);
+                editor.restart();
+                let file = editor.file_text();
+                editor.ask(Purpose::Current, &state.get_untracked(), file);
+            })/>
             <editor::PresetBar editor/>
             <div class="lab-setup">
                 <editor::TopologyCard editor/>
