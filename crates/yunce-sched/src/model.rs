@@ -14,9 +14,11 @@ pub const MAX_CPU_MILLI: u64 = 4_096_000;
 /// machines sold today.
 pub const MAX_MEMORY_MIB: u64 = 64 * 1024 * 1024;
 
-/// The latest time a trace may name, in seconds from its start: 10^10 s, about 317 years.
-/// openb spans about two months; anything later is a corrupt or hostile value.
-pub const MAX_TRACE_SECONDS: u64 = 10_000_000_000;
+/// The latest time a trace may name, in seconds from its start: 10^12 s, about 31,700
+/// years. openb spans about two months; anything later is a corrupt or hostile value.
+/// Within it, a replay's cost follows its events, not its span (a pod living 10^11 s
+/// replays as cheaply as the trace itself).
+pub const MAX_TRACE_SECONDS: u64 = 1_000_000_000_000;
 
 /// A machine of the cluster.
 #[derive(Clone, Debug, PartialEq, Eq)]

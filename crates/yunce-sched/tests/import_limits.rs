@@ -23,8 +23,8 @@ fn pod_error(row: &str) -> (usize, String, String) {
 fn times_beyond_the_trace_format_are_rejected_with_the_limit() {
     let limit = MAX_TRACE_SECONDS.to_string();
     for (row, column) in [
-        ("p,1,1,0,0,,BE,Running,0,100000000000,0", "deletion_time"),
-        ("p,1,1,0,0,,BE,Running,10000000001,1,0", "creation_time"),
+        ("p,1,1,0,0,,BE,Running,0,10000000000000,0", "deletion_time"),
+        ("p,1,1,0,0,,BE,Running,1000000000001,1,0", "creation_time"),
         (
             "p,1,1,0,0,,BE,Running,0,1,18446744073709551615",
             "scheduled_time",
