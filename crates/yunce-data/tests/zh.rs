@@ -84,7 +84,7 @@ const SHOWN: &[(&str, &[&str])] = &[
     // The figure card on /sources (`?fig=OUT-...`).
     (
         "outages.csv",
-        &["provider", "services_affected", "region_scope"],
+        &["provider", "services_affected", "region_scope", "note"],
     ),
     // /battles outcome cards and the CSV's row notes.
     (

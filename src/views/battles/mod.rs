@@ -60,12 +60,15 @@ fn Battles(data: &'static Dataset) -> impl IntoView {
         <UrlNotices notices/>
         <Controls data state/>
         <Scoreboard data state/>
+        // The battles and their charts follow a frame after the heading and controls.
         {move || {
-            data.battles
-                .iter()
-                .filter(|b| state.with(|s| s.shows(b.n)))
-                .map(|b| view! { <BattleSection data b state toggle/> })
-                .collect_view()
+            painted.get().then(|| {
+                data.battles
+                    .iter()
+                    .filter(|b| state.with(|s| s.shows(b.n)))
+                    .map(|b| view! { <BattleSection data b state toggle/> })
+                    .collect_view()
+            })
         }}
         {move || painted.get().then(|| view! { <figures::NumbersThatMoved data state/> })}
     }
