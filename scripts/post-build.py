@@ -13,14 +13,15 @@
    the same way, with its wasm file's new name written into its script.
 4. wasm-bindgen snippets (`snippets/CRATE-HASH/inline0.js`) are renamed after their
    content, and the scripts that import them are renamed after theirs, with the
-   Subresource-Integrity attributes in index.html brought up to date.
+   Subresource-Integrity attributes in index.html taken from the bytes that ship.
 5. The web app manifest and its icons (`assets/`) get content-hashed names and a
    `<link rel="manifest">`.
 6. `sw.js`, the service worker (`assets/sw.js`), gets the list of every file of the build
    to precache and a version that changes with any of them.
 7. 404.html is a copy of index.html, so deep links such as /market load on static hosts.
 
-Run by Trunk with TRUNK_STAGING_DIR set; `--check DIR` verifies a built dist/ instead.
+Run by Trunk with TRUNK_STAGING_DIR set; `--check DIR` verifies a built dist/ instead: the
+policy, the service worker, the manifest, and every integrity attribute against its file.
 """
 import base64
 import json
@@ -102,14 +103,31 @@ def set_integrity(html, href, blob):
     return pattern.sub(lambda m: m.group(1) + sri(blob) + m.group(2), html)
 
 
+def wrong_integrity(dist, html):
+    """The files that index.html names with an integrity their bytes do not have."""
+    wrong = []
+    for tag in re.findall(r"<link[^>]*>", html):
+        href = re.search(r'href="/([^"]+)"', tag)
+        integrity = re.search(r'integrity="([^"]+)"', tag)
+        if href and integrity and sri((dist / href.group(1)).read_bytes()) != integrity.group(1):
+            wrong.append(href.group(1))
+    return wrong
+
+
 def hash_snippets(stage, html):
     importers = sorted(stage.glob("*.js"))
     for snippet in sorted(stage.glob("snippets/*/*.js")):
         old = snippet.relative_to(stage).as_posix()
         blob = snippet.read_bytes()
+        if not blob.strip():
+            sys.exit(f"post-build: {old} is empty (copied while wasm-bindgen rewrote it); build again")
         new = f"{snippet.parent.relative_to(stage).as_posix()}/{snippet.stem}-{digest(blob)}.js"
         snippet.rename(stage / new)
         html = html.replace(f'"/{old}"', f'"/{new}"')
+        # Trunk builds the app's wasm targets in parallel, and each run of wasm-bindgen
+        # rewrites the crate's shared snippets; Trunk can hash one while it is empty. The
+        # integrity is therefore taken again from the bytes that ship.
+        html = set_integrity(html, f"/{new}", blob)
         for js in importers:
             if not js.exists():
                 continue
@@ -202,6 +220,9 @@ def main():
         sw = (dist / "sw.js").read_text(encoding="utf-8") if (dist / "sw.js").exists() else ""
         if "__PRECACHE__" in sw or '"/"' not in sw or 'rel="manifest"' not in html:
             sys.exit("post-build --check: no filled-in sw.js or no web app manifest")
+        stale = wrong_integrity(dist, html)
+        if stale:
+            sys.exit("post-build --check: integrity does not match the file for " + ", ".join(stale))
         print("post-build --check: ok")
         return
     stage = pathlib.Path(os.environ["TRUNK_STAGING_DIR"])
