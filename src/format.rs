@@ -72,22 +72,37 @@ pub fn date(lang: Lang, text: &str) -> String {
     }
 }
 
+/// The currency and scale of a money unit of the fact base (`RMB m`, `RMB bn`, `USD m`,
+/// `USD bn`); `None` for any other unit.
+fn currency(unit: &str) -> Option<(&'static str, f64)> {
+    match unit.trim() {
+        "RMB m" => Some(("RMB", 1e6)),
+        "RMB bn" => Some(("RMB", 1e9)),
+        "USD m" => Some(("USD", 1e6)),
+        "USD bn" => Some(("USD", 1e9)),
+        _ => None,
+    }
+}
+
+/// A figure written as money in the reader's convention ([`amount`]) when its unit is a
+/// currency and it has a value; `None` otherwise, for the caller to write as it stands.
+pub fn money(lang: Lang, value: Option<f64>, unit: &str) -> Option<String> {
+    currency(unit)?;
+    value.map(|v| amount(lang, v, unit))
+}
+
 /// An amount in the fact base's units (`RMB m`, `RMB bn`, `USD m`, `USD bn`, `%`).
 /// Chinese counts in 万 and 亿: RMB 1,409 m = 14.09亿元, RMB 24 m = 2,400万元,
 /// RMB 9.16 bn = 91.6亿元, USD 14.6 bn = 146亿美元. Another unit is written after the
 /// number as it is.
 pub fn amount(lang: Lang, value: f64, unit: &str) -> String {
-    let (currency, scale) = match unit.trim() {
-        "RMB m" => ("RMB", 1e6),
-        "RMB bn" => ("RMB", 1e9),
-        "USD m" => ("USD", 1e6),
-        "USD bn" => ("USD", 1e9),
-        "%" => return format!("{}%", number(value, 2)),
-        other => {
-            return format!("{} {other}", number(value, 2))
+    let Some((currency, scale)) = currency(unit) else {
+        return match unit.trim() {
+            "%" => format!("{}%", number(value, 2)),
+            other => format!("{} {other}", number(value, 2))
                 .trim_end()
-                .to_owned();
-        }
+                .to_owned(),
+        };
     };
     if lang == Lang::En {
         let (n, suffix) = if scale == 1e6 { (0, "m") } else { (2, "bn") };
@@ -225,6 +240,21 @@ mod tests {
         assert_eq!(amount(En, 14.6, "USD bn"), "USD 14.6 bn");
         assert_eq!(amount(Zh, 39.0, "%"), "39%");
         assert_eq!(amount(Zh, 56.0, "EFLOPS"), "56 EFLOPS");
+    }
+
+    #[test]
+    fn money_is_only_a_currency_with_a_value() {
+        assert_eq!(
+            money(Zh, Some(53.0), "USD m"),
+            Some("5,300万美元".to_owned())
+        );
+        assert_eq!(
+            money(En, Some(380.0), "RMB bn"),
+            Some("RMB 380 bn".to_owned())
+        );
+        assert_eq!(money(Zh, None, "RMB bn"), None);
+        assert_eq!(money(Zh, Some(39.0), "%"), None);
+        assert_eq!(money(En, Some(3.0), "EFLOPS"), None);
     }
 
     #[test]

@@ -180,6 +180,26 @@ impl Period {
         }
     }
 
+    /// This period and every later one of its kind up to `last`, inclusive; just this one
+    /// for days and ranges, and none when `last` comes before it.
+    pub fn through(self, last: Period) -> impl Iterator<Item = Period> {
+        std::iter::successors(Some(self), Period::next).take_while(move |p| *p <= last)
+    }
+
+    /// The quarter, half, year, month or day of `granularity` that holds `date`; `None` for
+    /// a range, which no single date names.
+    pub fn containing(granularity: Granularity, date: Date) -> Option<Period> {
+        let (y, m) = (date.year, date.month);
+        match granularity {
+            Granularity::Year => Some(Self::Year(y)),
+            Granularity::Half => Some(Self::Half(y, if m <= 6 { 1 } else { 2 })),
+            Granularity::Quarter => Some(Self::Quarter(y, (m - 1) / 3 + 1)),
+            Granularity::Month => Some(Self::Month(y, m)),
+            Granularity::Day => Some(Self::Day(date)),
+            Granularity::Range => None,
+        }
+    }
+
     /// A short name of the period's kind, e.g. for grouping series by granularity.
     pub fn granularity(&self) -> Granularity {
         match self {
@@ -420,5 +440,36 @@ mod tests {
         assert_eq!(q.previous_quarter(), Some(Period::Quarter(2023, 4)));
         assert_eq!(q.shift_years(-1), Period::Quarter(2023, 1));
         assert_eq!(Period::Half(2023, 2).next(), Some(Period::Half(2024, 1)));
+    }
+
+    #[test]
+    fn through_lists_each_period_once_in_order() {
+        let q: Vec<String> = Period::Quarter(2023, 3)
+            .through(Period::Quarter(2024, 2))
+            .map(|p| p.to_string())
+            .collect();
+        assert_eq!(q, ["2023Q3", "2023Q4", "2024Q1", "2024Q2"]);
+        assert_eq!(Period::Year(2025).through(Period::Year(2024)).count(), 0);
+        let day = Period::Day(Date::new(2024, 1, 2).unwrap());
+        assert_eq!(day.through(Period::Year(2030)).count(), 1);
+    }
+
+    #[test]
+    fn containing_finds_the_period_of_a_date() {
+        let d = Date::new(2024, 1, 23).unwrap();
+        let got = |g| Period::containing(g, d);
+        assert_eq!(got(Granularity::Quarter), Some(Period::Quarter(2024, 1)));
+        assert_eq!(got(Granularity::Half), Some(Period::Half(2024, 1)));
+        assert_eq!(got(Granularity::Year), Some(Period::Year(2024)));
+        assert_eq!(got(Granularity::Month), Some(Period::Month(2024, 1)));
+        assert_eq!(got(Granularity::Day), Some(Period::Day(d)));
+        assert_eq!(got(Granularity::Range), None);
+        for month in 1..=12 {
+            let date = Date::new(2025, month, 1).unwrap();
+            for g in [Granularity::Quarter, Granularity::Half, Granularity::Year] {
+                let p = Period::containing(g, date).unwrap();
+                assert!(p.start() <= date && date <= p.end(), "{p} holds {date}");
+            }
+        }
     }
 }

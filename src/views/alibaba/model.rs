@@ -6,6 +6,7 @@ use crate::components::table::{CsvTable, PROVENANCE_COLUMNS, provenance_values};
 use crate::i18n::I18n;
 use yunce_chart::{TimelineBand, TimelineGroup, TimelineMark, TimelineSpec, format_value};
 use yunce_data::compute::story::{QuarterFigures, day_number, event_overlaps};
+use yunce_data::records::common::distinct_ids;
 use yunce_data::{
     BasisFamily, Dataset, Date, Event, EventCategory, FiscalPart, FiscalPeriod, Growth,
     GrowthError, MarketContext, Origin, Period,
@@ -143,12 +144,11 @@ pub fn strip_spec(
             })
         })
         .collect();
-    let mut sources: Vec<&str> = shown
-        .iter()
-        .flat_map(|e| e.meta.source_ids.iter().map(String::as_str))
-        .collect();
-    sources.sort_unstable();
-    sources.dedup();
+    let sources = distinct_ids(
+        shown
+            .iter()
+            .flat_map(|e| e.meta.source_ids.iter().map(String::as_str)),
+    );
     let band = data.seed_window().map(|w| TimelineBand {
         start: day_number(w.start.date.start()),
         end: day_number(w.end.date.end()),

@@ -9,6 +9,7 @@ use crate::i18n::{I18n, Lang};
 use leptos::prelude::Get;
 use yunce_chart::{TimelineGroup, TimelineMark, TimelineSpec};
 use yunce_data::compute::story::day_number;
+use yunce_data::records::common::distinct_ids;
 use yunce_data::{Battle, Confidence, Dataset, Date, Outcome, Period, Verdict};
 
 /// The first and last day the strips show: the seed's month to the newest outcome.
@@ -75,11 +76,8 @@ pub fn figure_parts(data: &Dataset, o: &Outcome, i18n: I18n) -> Option<(String, 
     if !o.has_figure() {
         return None;
     }
-    if let (Some(v), "RMB m" | "RMB bn" | "USD bn") = (o.value, o.unit.as_str()) {
-        return Some((
-            crate::format::amount(i18n.lang.get(), v, &o.unit),
-            String::new(),
-        ));
+    if let Some(text) = crate::format::money(i18n.lang.get(), o.value, &o.unit) {
+        return Some((text, String::new()));
     }
     let number = match o.value {
         Some(v) => crate::format::number(v, 3),
@@ -134,12 +132,10 @@ pub fn strip_spec(
             }
         })
         .collect();
-    let mut sources: Vec<&str> = rows
-        .iter()
-        .flat_map(|o| o.meta.source_ids.iter().map(String::as_str))
-        .collect();
-    sources.sort_unstable();
-    sources.dedup();
+    let sources = distinct_ids(
+        rows.iter()
+            .flat_map(|o| o.meta.source_ids.iter().map(String::as_str)),
+    );
     let day = |(y, m, d): (i32, u8, u8)| Date::new(y, m, d).map_or(0, day_number);
     let ticks = (2024..=2026)
         .flat_map(|y| [(y, 1u8), (y, 7u8)])
@@ -211,11 +207,6 @@ pub fn outcomes_csv(data: &Dataset, state: &BattlesState) -> CsvTable {
         }
     }
     CsvTable { columns, rows }
-}
-
-/// How many outcomes of a battle the confidence floor hides.
-pub fn hidden_count(data: &Dataset, state: &BattlesState, b: &Battle) -> usize {
-    data.outcomes_of(&b.id).len() - outcomes_shown(data, state, b).len()
 }
 
 #[cfg(test)]

@@ -6,8 +6,10 @@
 
 use crate::components::table::CsvTable;
 use crate::i18n::I18n;
+use std::sync::OnceLock;
 use yunce_chart::{ChartKind, ChartSpec, Series};
 use yunce_data::csv::parse;
+use yunce_data::records::common::distinct_ids;
 use yunce_data::{BasisFamily, Confidence, Dataset, Granularity, Measure, Period, Vendor};
 
 /// One plotted figure with its provenance.
@@ -57,17 +59,6 @@ pub struct Moved {
     pub kind: ChartKind,
 }
 
-/// Quarters from `from` to `to`, inclusive.
-fn periods(from: Period, to: Period) -> Vec<Period> {
-    let mut out = Vec::new();
-    let mut p = Some(from);
-    while let Some(q) = p.filter(|q| *q <= to) {
-        out.push(q);
-        p = q.next();
-    }
-    out
-}
-
 const FROM: Period = Period::Quarter(2023, 1);
 const TO: Period = Period::Quarter(2025, 4);
 
@@ -88,14 +79,12 @@ impl Moved {
 
     /// The chart spec.
     pub fn spec(&self, i18n: I18n, width: f64) -> ChartSpec {
-        let mut sources: Vec<&str> = self
-            .lines
-            .iter()
-            .flat_map(|l| l.points.iter().flatten())
-            .flat_map(|p| p.source_ids.iter().map(String::as_str))
-            .collect();
-        sources.sort_unstable();
-        sources.dedup();
+        let sources = distinct_ids(
+            self.lines
+                .iter()
+                .flat_map(|l| l.points.iter().flatten())
+                .flat_map(|p| p.source_ids.iter().map(String::as_str)),
+        );
         ChartSpec {
             title: self.title.clone(),
             subtitle: self.subtitle.clone(),
@@ -210,15 +199,14 @@ pub fn cloud_growth(data: &Dataset, i18n: I18n) -> Moved {
 }
 
 /// The quarter a streak row counts to (its date is the quarter's last day).
-fn quarter_of(p: Period) -> Period {
-    let d = p.end();
-    Period::Quarter(d.year, (d.month - 1) / 3 + 1)
+fn quarter_of(p: Period) -> Option<Period> {
+    Period::containing(Granularity::Quarter, p.end())
 }
 
 /// The AI-revenue streak: the counts reported, and the counts they imply for the
 /// quarters before (the 8th quarter in a row in 2025Q2 means the 1st was 2023Q3).
 pub fn ai_streak(data: &Dataset, i18n: I18n) -> Moved {
-    let axis = periods(FROM, TO);
+    let axis: Vec<Period> = FROM.through(TO).collect();
     let reported: Vec<(Period, Point)> = STREAK_ROWS
         .iter()
         .filter_map(|id| data.outcome(id))
@@ -230,7 +218,7 @@ pub fn ai_streak(data: &Dataset, i18n: I18n) -> Moved {
                 confidence: o.meta.confidence,
                 derived: false,
             };
-            Some((quarter_of(o.period), point))
+            Some((quarter_of(o.period)?, point))
         })
         .collect();
     let mut implied = vec![None; axis.len()];
@@ -280,29 +268,45 @@ pub fn ai_streak(data: &Dataset, i18n: I18n) -> Moved {
     }
 }
 
-/// Quarterly capex in AI and cloud infrastructure, from the planner's sourced defaults.
-pub fn capex(i18n: I18n) -> Moved {
-    let axis = periods(Period::Quarter(2024, 1), TO);
-    let mut points = vec![None; axis.len()];
-    if let Ok(table) = parse("planner_params.csv", yunce_data::embedded::PLANNER_PARAMS) {
-        for row in table.iter().filter(|r| CAPEX_ROWS.contains(&r.str("id"))) {
-            let (Some(value), Some(date)) = (
-                yunce_data::csv::parse_number(row.str("value")),
-                Period::parse(row.str("as_of")),
-            ) else {
-                continue;
-            };
-            if let Some(i) = axis.iter().position(|p| *p == quarter_of(date)) {
-                points[i] = Some(Point {
+/// The capex rows of the planner's sourced defaults, by quarter; parsed once, since the
+/// chart is rebuilt whenever the language changes.
+fn capex_rows() -> &'static [(Period, Point)] {
+    static ROWS: OnceLock<Vec<(Period, Point)>> = OnceLock::new();
+    ROWS.get_or_init(|| {
+        let Ok(table) = parse("planner_params.csv", yunce_data::embedded::PLANNER_PARAMS) else {
+            return Vec::new();
+        };
+        table
+            .iter()
+            .filter(|r| CAPEX_ROWS.contains(&r.str("id")))
+            .filter_map(|row| {
+                let value = yunce_data::csv::parse_number(row.str("value"))?;
+                let quarter = quarter_of(Period::parse(row.str("as_of"))?)?;
+                let point = Point {
                     value: value / 1000.0,
                     row_id: row.str("id").to_owned(),
                     source_ids: yunce_data::records::common::split_ids(row.str("source_id")),
                     confidence: Confidence::parse(row.str("confidence")).unwrap_or(Confidence::Low),
                     derived: false,
-                });
-            }
-        }
-    }
+                };
+                Some((quarter, point))
+            })
+            .collect()
+    })
+}
+
+/// Quarterly capex in AI and cloud infrastructure, from the planner's sourced defaults.
+pub fn capex(i18n: I18n) -> Moved {
+    let axis: Vec<Period> = Period::Quarter(2024, 1).through(TO).collect();
+    let points = axis
+        .iter()
+        .map(|q| {
+            capex_rows()
+                .iter()
+                .find(|(at, _)| at == q)
+                .map(|(_, p)| p.clone())
+        })
+        .collect();
     Moved {
         key: "capex".into(),
         title: i18n.t("battles.capex_title").into(),
@@ -332,11 +336,7 @@ pub fn share(data: &Dataset, measure: Measure, i18n: I18n, seed: Period) -> Opti
             )
         })
         .max()?;
-    let start = match granularity {
-        Granularity::Quarter => Period::Quarter(2022, 1),
-        Granularity::Half => Period::Half(2022, 1),
-        _ => Period::Year(2022),
-    };
+    let start = Period::containing(granularity, Period::Year(2022).start())?;
     let with_value: Vec<Period> = data
         .share_periods(measure)
         .into_iter()
@@ -347,13 +347,8 @@ pub fn share(data: &Dataset, measure: Measure, i18n: I18n, seed: Period) -> Opti
         })
         .collect();
     let last = *with_value.last()?;
-    let d = seed.start();
-    let seed_here = match granularity {
-        Granularity::Quarter => Period::Quarter(d.year, (d.month - 1) / 3 + 1),
-        Granularity::Half => Period::Half(d.year, if d.month <= 6 { 1 } else { 2 }),
-        _ => Period::Year(d.year),
-    };
-    let axis = periods(start, last.max(seed_here));
+    let seed_here = Period::containing(granularity, seed.start())?;
+    let axis: Vec<Period> = start.through(last.max(seed_here)).collect();
     let points = axis
         .iter()
         .map(|p| {

@@ -220,7 +220,7 @@ pub fn outcome_list(
     i18n: I18n,
 ) -> impl IntoView + use<> {
     let rows = outcomes_shown(data, state, b);
-    let hidden = super::model::hidden_count(data, state, b);
+    let hidden = data.outcomes_of(&b.id).len() - rows.len();
     view! {
         <div class="outcomes" data-testid=format!("outcomes-{}", b.n)>
             {rows.into_iter().map(|o| outcome_card(data, o, state, i18n)).collect_view()}

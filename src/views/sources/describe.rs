@@ -163,10 +163,8 @@ pub fn describe(data: &Dataset, id: &str, i18n: I18n) -> String {
         );
     }
     if let Some(r) = data.outcome(id) {
-        let value = match (r.value, r.unit.as_str()) {
-            (Some(v), "RMB m" | "RMB bn" | "USD bn") => format::amount(lang, v, &r.unit),
-            _ => format!("{} {}", r.value_written, zh("unit", &r.unit)),
-        };
+        let value = format::money(lang, r.value, &r.unit)
+            .unwrap_or_else(|| format!("{} {}", r.value_written, zh("unit", &r.unit)));
         return format!(
             "{} · {} · {}：{}",
             format::period(lang, r.period),

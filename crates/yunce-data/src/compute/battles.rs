@@ -58,16 +58,14 @@ impl Dataset {
         to: Period,
         family: BasisFamily,
     ) -> Vec<(Period, Option<&Financial>)> {
-        let mut out = Vec::new();
-        let mut q = Some(from);
-        while let Some(p) = q.filter(|p| *p <= to) {
-            let row = crate::FiscalPeriod::from_calendar_quarter(p).and_then(|f| {
-                self.financial(crate::Entity::CloudSegment, "revenue_yoy_growth", f, family)
-            });
-            out.push((p, row));
-            q = p.next();
-        }
-        out
+        from.through(to)
+            .map(|p| {
+                let row = crate::FiscalPeriod::from_calendar_quarter(p).and_then(|f| {
+                    self.financial(crate::Entity::CloudSegment, "revenue_yoy_growth", f, family)
+                });
+                (p, row)
+            })
+            .collect()
     }
 
     /// Cross-file checks of the battles' files: every outcome names a battle, every battle

@@ -127,6 +127,15 @@ pub fn split_ids(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// The distinct ids among `ids`, sorted: the source line of a chart or a list that cites
+/// several rows names each source once.
+pub fn distinct_ids<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut out: Vec<&str> = ids.into_iter().collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Parses a required enum cell, naming the column on failure.
 pub fn parse_enum<T>(
     row: &Row<'_>,
