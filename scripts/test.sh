@@ -6,7 +6,7 @@ bash scripts/setup.sh
 . scripts/env.sh
 step() { printf '\n\033[1m[test] %s\033[0m\n' "$*"; }
 
-ENGINES=(-p yunce-csv -p yunce-data -p yunce-chart -p yunce-sched -p yunce-plan -p yunce-reliab)
+ENGINES=(-p yunce-csv -p yunce-wire -p yunce-data -p yunce-chart -p yunce-sched -p yunce-plan -p yunce-reliab)
 
 step "format"
 cargo fmt --all --check

@@ -55,7 +55,7 @@ fn handle(scope: &DedicatedWorkerGlobalScope, event: &MessageEvent) {
     };
     let name = |f: &Option<(String, String)>| f.as_ref().map(|(n, _)| n.clone());
     let (node_name, pod_name) = (name(&nodes), name(&pods));
-    set_job(yunce_sched::job_label(
+    yunce_wire::set_job(yunce_sched::job_label(
         &req,
         node_name.as_deref(),
         pod_name.as_deref(),
@@ -68,44 +68,17 @@ fn handle(scope: &DedicatedWorkerGlobalScope, event: &MessageEvent) {
     );
 }
 
-// The last line of defence: the job in words (input and setting), and a panic hook that
+// The last line of defence: the job in words (`yunce_wire::set_job`) and a panic hook that
 // posts it with the panic as this worker's failure before the wasm instance stops, so the
-// page shows words, not "the worker stopped". (Each worker bin has its own copy: linking
-// the app library into a worker would bring the app's JS snippets with it.)
-thread_local! {
-    static JOB: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
-}
-
-fn set_job(label: String) {
-    JOB.with(|j| {
-        if let Ok(mut job) = j.try_borrow_mut() {
-            *job = label;
-        }
-    });
-}
-
+// page shows words, not "the worker stopped".
 fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info: &std::panic::PanicHookInfo<'_>| {
         console_error_panic_hook::hook(info);
-        let job = JOB.with(|j| j.try_borrow().map(|s| s.clone()).unwrap_or_default());
-        let payload = info
-            .payload()
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "no message".to_owned());
-        let place = info
-            .location()
-            .map(|l| format!(" at {}:{}", l.file(), l.line()))
-            .unwrap_or_default();
-        let job = if job.is_empty() {
-            "the worker"
-        } else {
-            job.as_str()
-        };
-        let text = format!("{job}: internal error ({payload}{place}); the worker stopped");
         if let Ok(scope) = js_sys::global().dyn_into::<DedicatedWorkerGlobalScope>() {
-            post(&scope, &WorkerMsg::Failed("run".into(), text));
+            post(
+                &scope,
+                &WorkerMsg::Failed("run".into(), yunce_wire::panic_report(info)),
+            );
         }
     }));
 }

@@ -6,7 +6,6 @@
 //! then one final message ([`PlanMsg::is_final`]). Both ends are built from this crate at the
 //! same commit, so the byte layout is versioned by the build.
 
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::{ParetoPoint, Tornado};
@@ -100,25 +99,7 @@ impl PlanMsg {
     }
 }
 
-/// Writes a message as postcard bytes (empty on the impossible serialiser failure, which
-/// the reader then rejects).
-pub fn encode<T: Serialize>(value: &T) -> Vec<u8> {
-    postcard::to_allocvec(value).unwrap_or_default()
-}
-
-/// Reads a value written by [`encode`]. Truncated input, trailing bytes, an unknown variant,
-/// invalid UTF-8 or a number out of range is an error.
-pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
-    match postcard::take_from_bytes(bytes) {
-        Ok((value, [])) => Ok(value),
-        Ok((_, rest)) => Err(format!(
-            "bad message: {} bytes left over after {} bytes",
-            rest.len(),
-            bytes.len() - rest.len()
-        )),
-        Err(e) => Err(format!("bad message ({} bytes): {e}", bytes.len())),
-    }
-}
+pub use yunce_wire::{decode, encode};
 
 #[cfg(test)]
 mod tests {

@@ -156,11 +156,11 @@ fn scenario_json_round_trip_and_defaults() {
 fn scenario_and_plan_round_trip_through_postcard() {
     // The app's worker messages are postcard, which is not self-describing.
     let s = Preset::AfterApr2025.scenario();
-    let bytes = postcard::to_allocvec(&s).unwrap();
-    let back: yunce_plan::Scenario = postcard::from_bytes(&bytes).unwrap();
+    let back: yunce_plan::Scenario =
+        yunce_plan::wire::decode(&yunce_plan::wire::encode(&s)).unwrap();
     assert_eq!(s, back);
     let plan = solve(&s).unwrap();
-    let bytes = postcard::to_allocvec(&plan).unwrap();
-    let back: yunce_plan::Plan = postcard::from_bytes(&bytes).unwrap();
+    let back: yunce_plan::Plan =
+        yunce_plan::wire::decode(&yunce_plan::wire::encode(&plan)).unwrap();
     assert_eq!(plan, back);
 }

@@ -9,7 +9,6 @@
 
 use crate::report::Report;
 use crate::setup::{Description, Setup};
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 /// What the page asks.
@@ -80,24 +79,7 @@ pub enum WorkerMsg {
     Failed(String),
 }
 
-/// Writes a message as postcard bytes.
-pub fn encode<T: Serialize>(value: &T) -> Vec<u8> {
-    postcard::to_allocvec(value).unwrap_or_default()
-}
-
-/// Reads a message written by [`encode`]. Truncated input, trailing bytes, an unknown
-/// variant, invalid UTF-8 or a number out of range is an error.
-pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
-    match postcard::take_from_bytes(bytes) {
-        Ok((value, [])) => Ok(value),
-        Ok((_, rest)) => Err(format!(
-            "bad message: {} bytes left over after {} bytes",
-            rest.len(),
-            bytes.len() - rest.len()
-        )),
-        Err(e) => Err(format!("bad message ({} bytes): {e}", bytes.len())),
-    }
-}
+pub use yunce_wire::{decode, encode};
 
 #[cfg(test)]
 mod tests {

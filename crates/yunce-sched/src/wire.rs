@@ -23,7 +23,6 @@ use crate::policy::Policy;
 use crate::preset::{NodeGroup, openb_preset};
 use crate::replay::{DelayStats, QueueKind, ReplayResult, ReplaySample};
 use crate::synth::SynthConfig;
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 /// What the worker is asked to do.
@@ -212,25 +211,4 @@ impl WorkerMsg {
     }
 }
 
-/// Writes a value as postcard bytes.
-///
-/// Postcard fails only for sequences of unknown length or a `Serialize` impl that reports an
-/// error; no wire type has either (the round-trip tests cover each one). Should it happen
-/// anyway, the result is empty, which [`decode`] rejects: never a silent default.
-pub fn encode<T: Serialize>(value: &T) -> Vec<u8> {
-    postcard::to_allocvec(value).unwrap_or_default()
-}
-
-/// Reads a value written by [`encode`]. Truncated input, trailing bytes, an unknown variant,
-/// invalid UTF-8 or a number out of range is an error.
-pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
-    match postcard::take_from_bytes(bytes) {
-        Ok((value, [])) => Ok(value),
-        Ok((_, rest)) => Err(format!(
-            "bad message: {} bytes left over after {} bytes",
-            rest.len(),
-            bytes.len() - rest.len()
-        )),
-        Err(e) => Err(format!("bad message ({} bytes): {e}", bytes.len())),
-    }
-}
+pub use yunce_wire::{decode, encode};
