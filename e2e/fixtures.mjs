@@ -2,22 +2,36 @@
 // request that leaves the machine.
 import { test as base, expect } from "@playwright/test";
 
-export const test = base.extend({
-  page: async ({ page }, use) => {
-    const problems = [];
-    page.on("console", (m) => {
-      if (m.type() === "error") problems.push(`console: ${m.text()}`);
-    });
-    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-    page.on("request", (r) => {
-      const url = new URL(r.url());
-      const local = url.hostname === "127.0.0.1" || url.hostname === "localhost";
-      if (!local && !["data:", "blob:"].includes(url.protocol)) problems.push(`external request: ${r.url()}`);
-    });
-    await use(page);
-    expect(problems, "console errors or external requests").toEqual([]);
-  },
-});
+/** A page fixture that fails the test on an uncaught exception, a request that leaves the
+ * machine, and (with `consoleErrors`) a console error. */
+function guarded(consoleErrors) {
+  return base.extend({
+    page: async ({ page }, use) => {
+      const problems = [];
+      if (consoleErrors) {
+        page.on("console", (m) => {
+          if (m.type() === "error") problems.push(`console: ${m.text()}`);
+        });
+      }
+      page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+      page.on("request", (r) => {
+        const url = new URL(r.url());
+        const local = url.hostname === "127.0.0.1" || url.hostname === "localhost";
+        if (!local && !["data:", "blob:"].includes(url.protocol)) problems.push(`external request: ${r.url()}`);
+      });
+      await use(page);
+      expect(problems, "console errors, uncaught exceptions or external requests").toEqual([]);
+    },
+  });
+}
+
+export const test = guarded(true);
+
+/**
+ * For tests that make loads fail on purpose: the console's network errors are expected
+ * there, so only an uncaught exception or an external request fails the test.
+ */
+export const testFailingLoads = guarded(false);
 export { expect };
 
 /** Waits until the app has rendered its first view. */

@@ -1,18 +1,7 @@
 // The labs are a module loaded when a lab first opens. A failed load says what failed,
 // offers Retry, and recovers without a page reload: when the browser comes back online,
 // or when Retry is pressed.
-import { test as base, expect } from "@playwright/test";
-import { ready } from "./fixtures.mjs";
-
-// The failed loads log network errors on purpose; uncaught exceptions still fail.
-const test = base.extend({
-  page: async ({ page }, use) => {
-    const errors = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    await use(page);
-    expect(errors, "uncaught exceptions").toEqual([]);
-  },
-});
+import { testFailingLoads as test, expect, ready } from "./fixtures.mjs";
 
 // Without the service worker, which would otherwise serve the module from its cache.
 test.use({ serviceWorkers: "block" });

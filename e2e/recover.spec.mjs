@@ -1,18 +1,7 @@
 // Loads recover: a worker script that fails to load says so with Retry, and is retried on
 // Retry, on the next navigation and when the browser comes back online; a hashed module or
 // worker that a deploy replaced reloads the page once, and only once.
-import { test as base, expect } from "@playwright/test";
-import { ready } from "./fixtures.mjs";
-
-// The failed loads log network errors on purpose; uncaught exceptions still fail.
-const test = base.extend({
-  page: async ({ page }, use) => {
-    const errors = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    await use(page);
-    expect(errors, "uncaught exceptions").toEqual([]);
-  },
-});
+import { testFailingLoads as test, expect, ready } from "./fixtures.mjs";
 
 // Without the service worker, which would otherwise serve the scripts from its cache.
 test.use({ serviceWorkers: "block" });

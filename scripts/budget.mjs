@@ -49,19 +49,16 @@ const workerFiles = new Set();
 // The labs module is fetched on demand, like a worker: never in the first load.
 const lazy = [...index.matchAll(/<meta name="yunce-module-[a-z_]+" content="\/([^"]+)"/g)].map((m) => m[1]);
 check(lazy.length > 0, "index.html names no lazily loaded module");
-for (const js of lazy) {
+const bundles = [
+  ...lazy.map((js) => ["module", js, FIRST_LOAD_BUDGET, ", loaded when a lab opens"]),
+  ...workers.map((js) => ["worker", js, WORKER_BUDGET, ""]),
+];
+for (const [kind, js, budget, when] of bundles) {
   const wasm = js.replace(".js", "_bg.wasm");
   const size = gz(await readFile(`${dist}/${js}`)) + gz(await readFile(`${dist}/${wasm}`));
   workerFiles.add(js).add(wasm);
-  console.log(`module ${js.padEnd(40)} ${kb(size)} gzip (script + wasm, loaded when a lab opens; budget ${FIRST_LOAD_BUDGET / KB} KB)`);
-  check(size <= FIRST_LOAD_BUDGET, `module ${js} is over its size budget`);
-}
-for (const js of workers) {
-  const wasm = js.replace(".js", "_bg.wasm");
-  const size = gz(await readFile(`${dist}/${js}`)) + gz(await readFile(`${dist}/${wasm}`));
-  workerFiles.add(js).add(wasm);
-  console.log(`worker ${js.padEnd(40)} ${kb(size)} gzip (script + wasm; budget ${WORKER_BUDGET / KB} KB)`);
-  check(size <= WORKER_BUDGET, `worker ${js} is over its size budget`);
+  console.log(`${kind} ${js.padEnd(40)} ${kb(size)} gzip (script + wasm${when}; budget ${budget / KB} KB)`);
+  check(size <= budget, `${kind} ${js} is over its size budget`);
 }
 
 const server = spawn("node", ["scripts/static-server.mjs", dist, String(PORT)], { stdio: "ignore" });

@@ -54,44 +54,35 @@ def digest(*blobs):
     return h.hexdigest()[:16]
 
 
-def hash_workers(stage, html):
-    for name in WORKERS:
-        js, wasm = stage / f"{name}.js", stage / f"{name}_bg.wasm"
-        loader = stage / f"{name}_loader.js"
-        if not js.exists() or not wasm.exists():
-            sys.exit(f"post-build: Trunk did not emit {js.name} and {wasm.name}")
-        tag = digest(js.read_bytes(), wasm.read_bytes())
-        hashed_wasm = f"{name}-{tag}_bg.wasm"
-        script = js.read_text(encoding="utf-8")
-        script += f'\nwasm_bindgen({{ module_or_path: "./{hashed_wasm}" }});\n'
-        (stage / f"{name}-{tag}.js").write_text(script, encoding="utf-8")
-        wasm.rename(stage / hashed_wasm)
-        js.unlink()
-        if loader.exists():
-            loader.unlink()
-        meta = f'<meta name="yunce-worker-{name}" content="/{name}-{tag}.js" />'
-        html = html.replace("</head>", f"    {meta}\n  </head>", 1)
-    return html
+def hash_bundle(stage, html, name, kind, point_at):
+    """Renames `NAME.js` + `NAME_bg.wasm` after their content, has `point_at` make the
+    script load the renamed wasm, and names the script in `<meta name="yunce-KIND-NAME">`."""
+    js, wasm = stage / f"{name}.js", stage / f"{name}_bg.wasm"
+    if not js.exists() or not wasm.exists():
+        sys.exit(f"post-build: Trunk did not emit {js.name} and {wasm.name}")
+    tag = digest(js.read_bytes(), wasm.read_bytes())
+    hashed_wasm = f"{name}-{tag}_bg.wasm"
+    script = point_at(js.read_text(encoding="utf-8"), hashed_wasm, name)
+    (stage / f"{name}-{tag}.js").write_text(script, encoding="utf-8")
+    wasm.rename(stage / hashed_wasm)
+    js.unlink()
+    # Trunk's loader for a worker names the old file; the app starts workers itself.
+    (stage / f"{name}_loader.js").unlink(missing_ok=True)
+    meta = f'<meta name="yunce-{kind}-{name}" content="/{name}-{tag}.js" />'
+    return html.replace("</head>", f"    {meta}\n  </head>", 1)
 
 
-def hash_lazy_modules(stage, html):
-    for name in LAZY_MODULES:
-        js, wasm = stage / f"{name}.js", stage / f"{name}_bg.wasm"
-        if not js.exists() or not wasm.exists():
-            sys.exit(f"post-build: Trunk did not emit {js.name} and {wasm.name}")
-        tag = digest(js.read_bytes(), wasm.read_bytes())
-        hashed_wasm = f"{name}-{tag}_bg.wasm"
-        script = js.read_text(encoding="utf-8")
-        default_url = f"new URL('{name}_bg.wasm', import.meta.url)"
-        if script.count(default_url) != 1:
-            sys.exit(f"post-build: {js.name} does not name its wasm file as expected")
-        script = script.replace(default_url, f"new URL('{hashed_wasm}', import.meta.url)")
-        (stage / f"{name}-{tag}.js").write_text(script, encoding="utf-8")
-        wasm.rename(stage / hashed_wasm)
-        js.unlink()
-        meta = f'<meta name="yunce-module-{name}" content="/{name}-{tag}.js" />'
-        html = html.replace("</head>", f"    {meta}\n  </head>", 1)
-    return html
+def start_worker(script, hashed_wasm, _name):
+    """A classic worker script: wasm-bindgen's code plus the one line that starts it."""
+    return script + f'\nwasm_bindgen({{ module_or_path: "./{hashed_wasm}" }});\n'
+
+
+def module_wasm_url(script, hashed_wasm, name):
+    """An ES module finds its wasm beside itself; the URL it names gets the new name."""
+    default_url = f"new URL('{name}_bg.wasm', import.meta.url)"
+    if script.count(default_url) != 1:
+        sys.exit(f"post-build: {name}.js does not name its wasm file as expected")
+    return script.replace(default_url, f"new URL('{hashed_wasm}', import.meta.url)")
 
 
 def sri(blob):
@@ -227,8 +218,11 @@ def main():
         return
     stage = pathlib.Path(os.environ["TRUNK_STAGING_DIR"])
     index = stage / "index.html"
-    html = hash_workers(stage, index.read_text(encoding="utf-8"))
-    html = hash_lazy_modules(stage, html)
+    html = index.read_text(encoding="utf-8")
+    for name in WORKERS:
+        html = hash_bundle(stage, html, name, "worker", start_worker)
+    for name in LAZY_MODULES:
+        html = hash_bundle(stage, html, name, "module", module_wasm_url)
     html = hash_snippets(stage, html)
     html = add_manifest(stage, html)
     html, csp = add_policy(html)
