@@ -2,7 +2,7 @@
 // navigation) is refused with a notice (at most 100 groups), and the largest accepted
 // cluster keeps the longest main-thread task under 100 ms.
 // Prints the longest task (PerformanceObserver "longtask") for the switch.
-import { test, expect, ready } from "./fixtures.mjs";
+import { test, expect, ready, FREEZE_MS } from "./fixtures.mjs";
 
 const groups = (n) => Array.from({ length: n }, (_, i) => `${["G2", "T4"][i % 2]}~8~96~384~1`).join(",");
 
@@ -33,7 +33,7 @@ test("a 5,000-group cluster does not freeze the lab", async ({ page }) => {
   console.log(`longest task after switching to 100 groups (the most): ${most.max} ms (${most.count} long tasks); to 5,000 groups: ${big.max} ms (${big.count} long tasks)`);
   // 5,000 groups are refused with a notice naming the limit; the default cluster stays.
   await expect(page.getByTestId("url-notice")).toBeVisible();
-  expect(most.max).toBeLessThan(100);
+  expect(most.max, "the page answers input within 100 ms after the switch").toBeLessThanOrEqual(FREEZE_MS);
   // Not asserted yet: the 70 KB link itself still costs one task of 140-190 ms on the shared
   // test machine whatever its param (an unknown 70 KB param costs the same; a 7 KB one
   // 60 ms), so what remains grows with the URL's length, not with the groups.
