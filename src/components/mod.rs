@@ -7,6 +7,7 @@ pub mod error;
 pub mod figure_link;
 pub mod notices;
 pub mod paint;
+pub mod progress;
 pub mod source_chip;
 pub mod table;
 pub mod worker;

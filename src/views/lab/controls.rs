@@ -232,7 +232,7 @@ pub fn ProgressList(runner: Runner) -> impl IntoView {
                             value=move || {
                                 let mean = policies.with(|p| {
                                     let runs = p.get(i).map(|(_, r)| r.as_slice()).unwrap_or_default();
-                                    runner.progress.with(|done| {
+                                    runner.progress.shown().with(|done| {
                                         runs.iter().map(|&r| done.get(r).copied().unwrap_or(0.0)).sum::<f64>()
                                             / runs.len().max(1) as f64
                                     })

@@ -5,6 +5,7 @@ use super::estimate::{DEFAULT_RATE, Estimate, estimate};
 use super::model::{Heat, Results};
 use super::state::LabState;
 use super::worker::{self, Job};
+use crate::components::progress::Progress;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -80,7 +81,7 @@ pub struct Runner {
     /// (policy, seed) of each run of the last comparison, in request order.
     pub runs: RwSignal<Vec<(Policy, u64)>>,
     /// Fraction done of each run.
-    pub progress: RwSignal<Vec<f64>>,
+    pub progress: Progress,
     /// Whether a comparison runs now.
     pub running: RwSignal<bool>,
     /// Locale key of the last stop reason.
@@ -141,7 +142,7 @@ impl Runner {
         let runner = Self {
             state,
             runs: RwSignal::new(Vec::new()),
-            progress: RwSignal::new(Vec::new()),
+            progress: Progress::new(),
             running: RwSignal::new(false),
             status: RwSignal::new(None),
             run_error: RwSignal::new(None),
@@ -280,7 +281,7 @@ impl Runner {
             .collect();
         let total = runs.len();
         let work = self.estimate.get_untracked().work();
-        self.progress.set(vec![0.0; total]);
+        self.progress.reset(total);
         self.runs.set(runs);
         self.running.set(true);
         self.status.set(None);
@@ -316,11 +317,9 @@ impl Runner {
             let first = request(first);
             let (pool, request, order) = (pool.clone(), request.clone(), order.clone());
             let on_msg = move |msg, sender: &worker::Sender| match msg {
-                WorkerMsg::Progress { run, done, total } => self.progress.update(|p| {
-                    if let Some(slot) = p.get_mut(run) {
-                        *slot = done as f64 / total.max(1) as f64;
-                    }
-                }),
+                WorkerMsg::Progress { run, done, total } => {
+                    self.progress.note(run, done as f64 / total.max(1) as f64)
+                }
                 WorkerMsg::Run(report) => pool.borrow_mut().results.reports.push(*report),
                 WorkerMsg::Heat(policy, per_strip, strips) => pool
                     .borrow_mut()
@@ -341,6 +340,7 @@ impl Runner {
                         let rank = |q: &Policy| order.iter().position(|x| x == q);
                         done.heat.sort_by_key(|(q, _)| rank(q));
                         done.elapsed_ms = worker::now_ms() - started;
+                        self.progress.show();
                         let seconds = (done.elapsed_ms / 1000.0).max(0.05);
                         let per_worker =
                             work as f64 / seconds * total.div_ceil(workers) as f64 / total as f64;

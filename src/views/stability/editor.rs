@@ -344,6 +344,7 @@ pub fn RunCard(editor: Editor, runner: Runner, key: Memo<String>) -> impl IntoVi
     let bars = move || {
         runner
             .progress
+            .shown()
             .get()
             .into_iter()
             .enumerate()

@@ -2,6 +2,7 @@
 //! reports. Everything here is a signal, so the view updates in place.
 
 use super::worker::{self, Job};
+use crate::components::progress::Progress;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -38,7 +39,7 @@ pub enum Stop {
 #[derive(Clone, Copy)]
 pub struct Runner {
     /// Fraction done per scenario.
-    pub progress: RwSignal<Vec<f64>>,
+    pub progress: Progress,
     /// Whether a run is in progress.
     pub running: RwSignal<bool>,
     /// Why the last run stopped early.
@@ -55,7 +56,7 @@ impl Runner {
     /// Run state for a view whose settings have the key `key`; a changed key cancels a run.
     pub fn new(key: Memo<String>) -> Self {
         let runner = Self {
-            progress: RwSignal::new(Vec::new()),
+            progress: Progress::new(),
             running: RwSignal::new(false),
             stop: RwSignal::new(None),
             results: RwSignal::new(None),
@@ -108,7 +109,7 @@ impl Runner {
         self.job.set_value(None);
         self.generation.update_value(|g| *g += 1);
         let generation = self.generation.get_value();
-        self.progress.set(vec![0.0; component_years.len()]);
+        self.progress.reset(component_years.len());
         self.running.set(true);
         self.stop.set(None);
         self.run_key.set(key.clone());
@@ -123,17 +124,17 @@ impl Runner {
                 run,
                 years_done,
                 years_total,
-            } => self.progress.update(|p| {
-                if let Some(slot) = p.get_mut(run as usize) {
-                    *slot = f64::from(years_done) / f64::from(years_total.max(1));
-                }
-            }),
+            } => self.progress.note(
+                run as usize,
+                f64::from(years_done) / f64::from(years_total.max(1)),
+            ),
             WorkerMsg::Report { report, ms, .. } => {
                 let mut c = collected.borrow_mut();
                 c.reports.push(*report);
                 c.ms.push(ms);
             }
             WorkerMsg::Done { .. } => {
+                self.progress.show();
                 self.results.set(Some(collected.borrow().clone()));
                 self.running.set(false);
                 self.finish(generation);
