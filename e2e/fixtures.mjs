@@ -46,20 +46,8 @@ export async function ready(page) {
  */
 export const FREEZE_MS = 100;
 
-/** Records main-thread long tasks (Long Tasks API) from now on; read them with `longTasks`. */
-export async function watchLongTasks(page) {
-  await page.evaluate(() => {
-    window.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longTasks.push(Math.round(e.duration));
-    }).observe({ type: "longtask" });
-  });
-}
-
-/** The long tasks recorded since `watchLongTasks`, in milliseconds. */
-export async function longTasks(page) {
-  return page.evaluate(() => window.__longTasks);
-}
+// Main-thread long tasks, recorded as the budgets record them.
+export { watchTasks as watchLongTasks, recordedTasks as longTasks } from "../scripts/budget-tasks.mjs";
 
 /**
  * Waits for `selector` to match, polling with a bare querySelector every 50 ms. While long
