@@ -21,7 +21,9 @@ fn round_trip<S: PartialEq + std::fmt::Debug>(
     let Some((again, notices)) = read(&QueryMap::parse(&written)) else {
         return Err(format!("{view}: {written:?} does not read back"));
     };
-    if again != state {
+    // Debug text as the tie-break: a NaN the planner keeps for its engine to name is not
+    // equal to itself, yet it reads back as the same state.
+    if again != state && format!("{again:?}") != format!("{state:?}") {
         return Err(format!(
             "{view}: {written:?} reads back as {again:?}, not {state:?}"
         ));
@@ -182,6 +184,18 @@ mod tests {
             if let Err(e) = url_states(data(), &search) {
                 prop_assert!(false, "{search:?}: {e}");
             }
+        }
+    }
+
+    #[test]
+    fn a_kept_nan_reads_back_as_the_same_state() {
+        // The planner keeps a number that parses, NaN included, for its engine to name.
+        for search in [
+            "?mb=NaN",
+            "?t=NaN&cb=NaN&ds=NaN",
+            "?p=seed-increment&mb=NaN",
+        ] {
+            assert_eq!(url_states(data(), search), Ok(()), "{search:?}");
         }
     }
 
